@@ -1,0 +1,232 @@
+import {
+  getPresetLandscape,
+  isSpecError,
+  landscapeFromFunction,
+  makeOptimizerSpec,
+  parseNumber,
+  PRESET_LANDSCAPES,
+  type Domain,
+  type Landscape,
+  type RunnerSpec,
+  type Shake,
+  DEFAULT_RUNNERS,
+  getScene,
+  SCENES,
+} from '../core';
+
+/** A fully checked request for a headless race. */
+export interface TraceRequest {
+  landscape: Landscape;
+  start: [number, number];
+  steps: number;
+  runners: RunnerSpec[];
+  shake: Shake;
+}
+
+/** A refused argument: which one and why, in one line. */
+export interface ArgumentError {
+  ok: false;
+  argument: string;
+  reason: string;
+}
+
+export const TRACE_USAGE = `usage: npm run --silent trace -- [options]
+  --landscape <id>                 a preset: ${PRESET_LANDSCAPES.map((l) => l.id).join(', ')}
+  --f "<expression in x and y>"    a typed-in function instead of a preset
+  --domain <xmin>,<xmax>,<ymin>,<ymax>   the domain of --f (default -3,3,-3,3)
+  --start <x>,<y>                  default: the landscape's default start
+  --steps <n>                      default 200
+  --runner "<kind> key=value …"    repeatable; kinds sgd momentum nesterov rmsprop adam adamw adagrad;
+                                   keys as in the README, plus label=… and color=…
+  --noise <sigma> --seed <n>       the shake (gradient noise), default 0 and 1
+  --scene <id>                     a preset scene: ${SCENES.map((s) => s.id).join(', ')}
+Prints one JSON object on stdout.`;
+
+const MAX_STEPS = 1_000_000;
+
+const fail = (argument: string, reason: string): ArgumentError => ({ ok: false, argument, reason });
+
+/** Splits a runner description into words, keeping "quoted text" (and key="quoted text") together. */
+export function splitWords(text: string): string[] {
+  const words: string[] = [];
+  const re = /(?:[^\s"']+|"[^"]*"|'[^']*')+/g;
+  for (const m of text.matchAll(re)) words.push(m[0].replace(/["']/g, ''));
+  return words;
+}
+
+/** Reads `"<kind> key=value …"` into a runner; label and color default from the kind. */
+export function parseRunner(text: string, index: number): RunnerSpec | ArgumentError {
+  const [kind, ...pairs] = splitWords(text);
+  if (kind === undefined) return fail('--runner', 'empty runner: write e.g. "adam lr=0.01"');
+  const values: Record<string, string> = {};
+  let label: string | undefined;
+  let color: string | undefined;
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) return fail('--runner', `"${pair}" is not key=value`);
+    const key = pair.slice(0, eq);
+    const value = pair.slice(eq + 1);
+    if (key === 'label') label = value;
+    else if (key === 'color') color = value;
+    else if (key in values) return fail('--runner', `${key} is given twice`);
+    else values[key] = value;
+  }
+  const optimizer = makeOptimizerSpec(kind, values);
+  if (isSpecError(optimizer)) return fail('--runner', optimizer.message);
+  const fallback = DEFAULT_RUNNERS.find((r) => r.optimizer.kind === optimizer.kind);
+  return {
+    label: label ?? fallback?.label ?? kind,
+    color: color ?? fallback?.color ?? PALETTE[index % PALETTE.length]!,
+    optimizer,
+  };
+}
+
+const PALETTE = ['#2ecc40', '#ff4136', '#111111', '#0074d9', '#ff851b', '#b10dc9', '#39cccc'];
+
+function parseNumbers(text: string, count: number): number[] | null {
+  const parts = text.split(',');
+  if (parts.length !== count) return null;
+  const values = parts.map(parseNumber);
+  return values.every((v): v is number => v !== null) ? values : null;
+}
+
+/** Parses and checks the command line of `trace`. Never throws. */
+export function parseTraceArguments(
+  argv: readonly string[],
+): TraceRequest | ArgumentError | 'help' {
+  const flags = new Map<string, string[]>();
+  const known = [
+    '--landscape',
+    '--f',
+    '--domain',
+    '--start',
+    '--steps',
+    '--runner',
+    '--noise',
+    '--seed',
+    '--scene',
+  ];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--help' || arg === '-h') return 'help';
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    if (!known.includes(name)) return fail(arg, `unknown argument (see --help)`);
+    let value: string | undefined;
+    if (eq > 0) value = arg.slice(eq + 1);
+    else value = argv[++i];
+    if (value === undefined) return fail(name, 'needs a value');
+    if (name !== '--runner' && flags.has(name)) return fail(name, 'is given twice');
+    flags.set(name, [...(flags.get(name) ?? []), value]);
+  }
+  const one = (name: string) => flags.get(name)?.[0];
+
+  let landscape: Landscape | undefined;
+  let start: [number, number] | undefined;
+  let runners: RunnerSpec[] = [];
+  const shake: Shake = { sigma: 0, seed: 1 };
+
+  const sceneId = one('--scene');
+  if (sceneId !== undefined) {
+    const scene = getScene(sceneId);
+    if (!scene)
+      return fail(
+        '--scene',
+        `unknown scene "${sceneId}": the scenes are ${SCENES.map((s) => s.id).join(', ')}`,
+      );
+    landscape = getPresetLandscape(scene.landscape);
+    start = scene.start;
+    runners = scene.runners.map((r) => ({ ...r }));
+    Object.assign(shake, scene.shake);
+  }
+
+  const presetId = one('--landscape');
+  const text = one('--f');
+  const domainText = one('--domain');
+  if (presetId !== undefined && text !== undefined)
+    return fail('--f', 'give either --landscape or --f, not both');
+  if (domainText !== undefined && text === undefined)
+    return fail('--domain', 'only applies to a typed-in function (--f)');
+  if (presetId !== undefined) {
+    landscape = getPresetLandscape(presetId);
+    if (!landscape) {
+      return fail(
+        '--landscape',
+        `unknown landscape "${presetId}": the landscapes are ${PRESET_LANDSCAPES.map((l) => l.id).join(', ')}`,
+      );
+    }
+  } else if (text !== undefined) {
+    let domain: Domain | undefined;
+    if (domainText !== undefined) {
+      const d = parseNumbers(domainText, 4);
+      if (!d)
+        return fail('--domain', `expected four numbers xmin,xmax,ymin,ymax, got "${domainText}"`);
+      const [xMin, xMax, yMin, yMax] = d as [number, number, number, number];
+      if (!(xMin < xMax && yMin < yMax))
+        return fail('--domain', 'needs xmin < xmax and ymin < ymax');
+      domain = { xMin, xMax, yMin, yMax };
+    }
+    const custom = landscapeFromFunction(text, domain);
+    if ('ok' in custom) return fail('--f', custom.message);
+    landscape = custom;
+  }
+  landscape ??= getPresetLandscape('rosenbrock')!;
+
+  const startText = one('--start');
+  if (startText !== undefined) {
+    const s = parseNumbers(startText, 2);
+    if (!s) return fail('--start', `expected two numbers x,y, got "${startText}"`);
+    start = [s[0]!, s[1]!];
+  }
+  start ??= landscape.start;
+  const d = landscape.domain;
+  if (start[0] < d.xMin || start[0] > d.xMax || start[1] < d.yMin || start[1] > d.yMax) {
+    return fail(
+      '--start',
+      `(${start[0]}, ${start[1]}) is outside the domain x∈[${d.xMin}, ${d.xMax}], y∈[${d.yMin}, ${d.yMax}]`,
+    );
+  }
+  const probe = [0, 0];
+  const f0 = landscape.valueAndGradient(start[0], start[1], probe, 0);
+  if (![f0, ...probe].every(Number.isFinite))
+    return fail('--start', `f or its gradient is not defined at (${start[0]}, ${start[1]})`);
+
+  let steps = 200;
+  const stepsText = one('--steps');
+  if (stepsText !== undefined) {
+    const n = parseNumber(stepsText);
+    if (n === null || !Number.isInteger(n) || n < 0)
+      return fail('--steps', `must be a whole number ≥ 0, got "${stepsText}"`);
+    if (n > MAX_STEPS)
+      return fail('--steps', `at most ${MAX_STEPS.toLocaleString('en')}, got ${n}`);
+    steps = n;
+  }
+
+  const noiseText = one('--noise');
+  if (noiseText !== undefined) {
+    const sigma = parseNumber(noiseText);
+    if (sigma === null || sigma < 0)
+      return fail('--noise', `must be a number ≥ 0, got "${noiseText}"`);
+    shake.sigma = sigma;
+  }
+  const seedText = one('--seed');
+  if (seedText !== undefined) {
+    const seed = parseNumber(seedText);
+    if (seed === null || !Number.isInteger(seed) || Math.abs(seed) > 2 ** 32) {
+      return fail('--seed', `must be a whole number, got "${seedText}"`);
+    }
+    shake.seed = seed;
+  }
+
+  const runnerTexts = flags.get('--runner') ?? [];
+  if (runnerTexts.length > 0) {
+    runners = [];
+    for (const [i, t] of runnerTexts.entries()) {
+      const r = parseRunner(t, i);
+      if ('ok' in r) return r;
+      runners.push(r);
+    }
+  }
+  if (runners.length === 0) runners = DEFAULT_RUNNERS.map((r) => ({ ...r }));
+  return { landscape, start, steps, runners, shake };
+}

@@ -1,0 +1,79 @@
+/**
+ * `npm run --silent trace -- …`: runs a race headless and prints it as one JSON object.
+ * Bad input exits with status 2 and one line on stderr; nothing is printed on stdout then.
+ */
+import { createRace, runRace, type Race } from '../core';
+import { parseTraceArguments, TRACE_USAGE } from './args';
+
+/** The JSON `trace` prints for a finished race. */
+export function traceJson(race: Race, steps: number) {
+  const l = race.landscape;
+  return {
+    landscape: {
+      id: l.id,
+      name: l.name,
+      formula: l.formula,
+      domain: l.domain,
+      start: l.start,
+      minima: l.minima,
+    },
+    start: race.start,
+    steps,
+    noise: race.shake,
+    runners: race.runners.map((r) => {
+      const { kind, ...hyper } = r.spec.optimizer;
+      const points: [number, number][] = [];
+      for (let k = 0; k < r.path.length; k += 2) points.push([r.path[k]!, r.path[k + 1]!]);
+      return {
+        label: r.spec.label,
+        kind,
+        color: r.spec.color,
+        hyper,
+        points,
+        loss: r.losses,
+        status: r.status,
+        statusStep: r.statusStep,
+        ...(r.status === 'diverged' ? { divergedBecause: r.divergedBecause } : {}),
+        ...(r.settledAt ? { settledAt: r.settledAt } : {}),
+      };
+    }),
+  };
+}
+
+/** Runs the command; returns the exit status. */
+export function main(
+  argv: readonly string[],
+  out: (s: string) => void,
+  err: (s: string) => void,
+): number {
+  const request = parseTraceArguments(argv);
+  if (request === 'help') {
+    out(TRACE_USAGE + '\n');
+    return 0;
+  }
+  if ('ok' in request) {
+    err(`trace: ${request.argument}: ${request.reason}\n`);
+    return 2;
+  }
+  const race = runRace(
+    createRace(request.landscape, request.start, request.runners, request.shake),
+    request.steps,
+  );
+  out(JSON.stringify(traceJson(race, request.steps)) + '\n');
+  return 0;
+}
+
+const isEntry =
+  process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
+if (isEntry) {
+  try {
+    process.exitCode = main(
+      process.argv.slice(2),
+      (s) => process.stdout.write(s),
+      (s) => process.stderr.write(s),
+    );
+  } catch (e) {
+    process.stderr.write(`trace: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  }
+}

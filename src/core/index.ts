@@ -1,0 +1,13 @@
+/**
+ * The pure core of Optimizer Race: optimizers stepped exactly as `torch.optim` (and as the lecture
+ * writes them), loss landscapes with exact gradients, typed-in functions, races and swarms.
+ * Nothing here knows about React, three.js, zustand or the DOM.
+ */
+export * from './optimizers';
+export * from './landscapes';
+export * from './race';
+export * from './swarm';
+export * from './scenes';
+export { DEFAULT_RUNNERS } from './race/defaults';
+export * from './random';
+export { parseFunction, type CompiledFunction, type ParseError } from './expression';

@@ -1,0 +1,18 @@
+import { CLASSIC_LANDSCAPES } from './classic';
+import { LECTURE_LANDSCAPES } from './lecture';
+import type { Landscape } from './types';
+
+export * from './types';
+export { findMinima, polishMinimum } from './minima';
+export { landscapeFromFunction } from './custom';
+
+/** Every preset: the lecture's first, then the classic test functions. */
+export const PRESET_LANDSCAPES: readonly Landscape[] = [
+  ...LECTURE_LANDSCAPES,
+  ...CLASSIC_LANDSCAPES,
+];
+
+/** The preset with this id, or undefined. */
+export function getPresetLandscape(id: string): Landscape | undefined {
+  return PRESET_LANDSCAPES.find((l) => l.id === id);
+}

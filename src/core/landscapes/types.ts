@@ -1,0 +1,57 @@
+/** The rectangle [xMin, xMax] × [yMin, yMax] a landscape is drawn on. */
+export interface Domain {
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+}
+
+/** A minimum of f: its place, its value f(x, y), and whether it is global (the lowest in the domain). */
+export interface KnownMinimum {
+  x: number;
+  y: number;
+  value: number;
+  global: boolean;
+}
+
+/** Which group a landscape is listed under. */
+export type LandscapeGroup = 'lecture' | 'classic' | 'custom';
+
+/**
+ * A loss surface f(x, y) with its exact gradient ∇f = (∂f/∂x, ∂f/∂y): analytic for the presets,
+ * forward-mode automatic differentiation for typed-in functions. Never finite differences.
+ */
+export interface Landscape {
+  id: string;
+  /** Human name, e.g. "Rosenbrock". */
+  name: string;
+  /** f in the typed-function grammar (x, y, + − * / ^, sin … abs), e.g. "(1-x)^2 + 100*(y-x^2)^2". */
+  formula: string;
+  group: LandscapeGroup;
+  domain: Domain;
+  /** Where runners start unless told otherwise. */
+  start: [number, number];
+  /** Known minima inside the domain, global ones flagged; may be computed on first read. */
+  readonly minima: readonly KnownMinimum[];
+  /** Values spanning many orders of magnitude are better drawn as log(1 + f − min). */
+  heightScale: 'linear' | 'log';
+  /** f(x, y). */
+  value(x: number, y: number): number;
+  /** Returns f(x, y) and writes ∂f/∂x to grad[offset], ∂f/∂y to grad[offset + 1]. */
+  valueAndGradient(x: number, y: number, grad: Float64Array | number[], offset: number): number;
+  /**
+   * For n points interleaved in p = [x₀, y₀, x₁, y₁, …] writes ∇f interleaved into grad and,
+   * when given, f into values[i].
+   */
+  gradientMany(p: Float64Array, n: number, grad: Float64Array, values?: Float64Array): void;
+}
+
+/** Domain width and height: max(xMax − xMin, yMax − yMin). */
+export function domainSpan(d: Domain): number {
+  return Math.max(d.xMax - d.xMin, d.yMax - d.yMin);
+}
+
+/** True when (x, y) lies in the domain (edges included). */
+export function inDomain(d: Domain, x: number, y: number): boolean {
+  return x >= d.xMin && x <= d.xMax && y >= d.yMin && y <= d.yMax;
+}

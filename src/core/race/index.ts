@@ -1,0 +1,3 @@
+export * from './types';
+export * from './race';
+export { defaultSettleRule, typicalSlope } from './settle';

@@ -1,0 +1,175 @@
+import type { Landscape } from '../landscapes';
+import { createBuffers, optimizerStep, stepReport, type StepReport } from '../optimizers';
+import { createRandom, nextNormal } from '../random';
+import { defaultSettleRule, nearestMinimum, settledPoint } from './settle';
+import type { Race, Runner, RunnerSpec, Shake } from './types';
+
+/** No shake: exact gradients. */
+export const NO_SHAKE: Shake = { sigma: 0, seed: 1 };
+
+function isFiniteAt(
+  landscape: Landscape,
+  x: number,
+  y: number,
+  gradient: Float64Array,
+): number | null {
+  const loss = landscape.valueAndGradient(x, y, gradient, 0);
+  return Number.isFinite(loss) && Number.isFinite(gradient[0]!) && Number.isFinite(gradient[1]!)
+    ? loss
+    : null;
+}
+
+function createRunner(spec: RunnerSpec, landscape: Landscape, start: [number, number]): Runner {
+  const point = Float64Array.from(start);
+  const gradient = new Float64Array(2);
+  const loss = isFiniteAt(landscape, start[0], start[1], gradient);
+  const runner: Runner = {
+    spec,
+    point,
+    loss: loss ?? 0,
+    gradient,
+    buffers: createBuffers(2),
+    status: 'running',
+    statusStep: null,
+    divergedBecause: null,
+    settledAt: null,
+    path: [start[0], start[1]],
+    losses: loss === null ? [] : [loss],
+    lastGradient: new Float64Array(2),
+    previousPoint: Float64Array.from(start),
+  };
+  if (loss === null || !Number.isFinite(start[0]) || !Number.isFinite(start[1])) {
+    runner.status = 'diverged';
+    runner.statusStep = 0;
+    runner.divergedBecause = 'not-finite';
+    gradient.fill(0);
+  }
+  return runner;
+}
+
+/**
+ * Starts a race: every runner at `start`, step 0. A start where f or ∇f is not finite leaves each
+ * runner `diverged` at step 0 with no loss recorded. Runners leaving the domain widened by its own
+ * size on every side count as diverged.
+ */
+export function createRace(
+  landscape: Landscape,
+  start: [number, number],
+  runners: readonly RunnerSpec[],
+  shake: Shake = NO_SHAKE,
+): Race {
+  const { xMin, xMax, yMin, yMax } = landscape.domain;
+  const w = xMax - xMin;
+  const h = yMax - yMin;
+  return {
+    landscape,
+    start: [start[0], start[1]],
+    shake: { ...shake },
+    runners: runners.map((spec) => createRunner(spec, landscape, start)),
+    step: 0,
+    random: createRandom(shake.seed),
+    settle: defaultSettleRule(landscape),
+    bounds: { xMin: xMin - w, xMax: xMax + w, yMin: yMin - h, yMax: yMax + h },
+  };
+}
+
+const savedM = new Float64Array(2);
+const savedS = new Float64Array(2);
+const savedA = new Float64Array(2);
+
+function advanceRunner(race: Race, runner: Runner, noiseX: number, noiseY: number): void {
+  const { point, gradient, buffers, lastGradient, previousPoint } = runner;
+  const step = race.step;
+  previousPoint.set(point);
+  savedM.set(buffers.m);
+  savedS.set(buffers.s);
+  savedA.set(buffers.a);
+  lastGradient[0] = gradient[0]! + noiseX;
+  lastGradient[1] = gradient[1]! + noiseY;
+  optimizerStep(runner.spec.optimizer, point, lastGradient, buffers, 2);
+
+  const x = point[0]!;
+  const y = point[1]!;
+  const b = race.bounds;
+  const inside = x >= b.xMin && x <= b.xMax && y >= b.yMin && y <= b.yMax; // false for NaN
+  const loss = inside ? isFiniteAt(race.landscape, x, y, gradient) : null;
+  const finiteState =
+    buffers.m.every(Number.isFinite) &&
+    buffers.s.every(Number.isFinite) &&
+    buffers.a.every(Number.isFinite);
+  if (loss === null || !finiteState) {
+    // Freeze at the last good point, with the state it had there.
+    point.set(previousPoint);
+    buffers.m.set(savedM);
+    buffers.s.set(savedS);
+    buffers.a.set(savedA);
+    buffers.t -= 1;
+    race.landscape.valueAndGradient(point[0]!, point[1]!, gradient, 0);
+    runner.status = 'diverged';
+    runner.statusStep = step;
+    runner.divergedBecause =
+      Number.isFinite(x) && Number.isFinite(y) && !inside ? 'left-landscape' : 'not-finite';
+    runner.settledAt = null;
+    return;
+  }
+  runner.loss = loss;
+  runner.path.push(x, y);
+  runner.losses.push(loss);
+  updateSettled(race, runner);
+}
+
+function updateSettled(race: Race, runner: Runner): void {
+  const rule = race.settle;
+  const c = settledPoint(runner, race.landscape, rule);
+  if (c === null) {
+    if (runner.status !== 'running') {
+      runner.status = 'running';
+      runner.statusStep = null;
+      runner.settledAt = null;
+    }
+    return;
+  }
+  if (runner.status !== 'running') return;
+  const m = nearestMinimum(race.landscape, c[0], c[1], rule.minimumDistance);
+  runner.status = m?.global ? 'converged' : 'stuck';
+  runner.statusStep = race.step;
+  runner.settledAt = m ? { x: m.x, y: m.y, value: m.value, global: m.global } : null;
+}
+
+/**
+ * Advances every runner one step in lockstep: draws the shake (two normals, shared by all
+ * runners), adds it to each runner's exact gradient, takes the optimizer step, evaluates f and ∇f
+ * at the new point, then updates each runner's status. Diverged runners stay where they froze.
+ */
+export function stepRace(race: Race): void {
+  const sigma = race.shake.sigma;
+  const noiseX = sigma > 0 ? sigma * nextNormal(race.random) : 0;
+  const noiseY = sigma > 0 ? sigma * nextNormal(race.random) : 0;
+  race.step += 1;
+  for (const runner of race.runners) {
+    if (runner.status !== 'diverged') advanceRunner(race, runner, noiseX, noiseY);
+  }
+}
+
+/** Runs `steps` steps (see {@link stepRace}). */
+export function runRace(race: Race, steps: number): Race {
+  for (let k = 0; k < steps; k++) stepRace(race);
+  return race;
+}
+
+/** True when no runner is still running. */
+export function raceFinished(race: Race): boolean {
+  return race.runners.every((r) => r.status !== 'running');
+}
+
+/** The last step's {@link StepReport} of a runner (null before its first step). */
+export function runnerReport(runner: Runner): StepReport | null {
+  if (runner.buffers.t === 0) return null;
+  return stepReport(
+    runner.spec.optimizer,
+    runner.buffers,
+    runner.lastGradient,
+    runner.previousPoint,
+    runner.point,
+  );
+}

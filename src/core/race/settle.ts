@@ -1,0 +1,90 @@
+import type { Landscape } from '../landscapes';
+import { domainSpan } from '../landscapes';
+import type { Runner, SettleRule } from './types';
+
+/**
+ * The landscape's typical slope: the median of ‖∇f‖ over a 17 × 17 grid of its domain
+ * (finite values only; 1 if there are none).
+ */
+export function typicalSlope(landscape: Landscape): number {
+  const { xMin, xMax, yMin, yMax } = landscape.domain;
+  const g = [0, 0];
+  const norms: number[] = [];
+  for (let j = 0; j <= 16; j++) {
+    for (let i = 0; i <= 16; i++) {
+      landscape.valueAndGradient(
+        xMin + ((xMax - xMin) * i) / 16,
+        yMin + ((yMax - yMin) * j) / 16,
+        g,
+        0,
+      );
+      const n = Math.hypot(g[0]!, g[1]!);
+      if (Number.isFinite(n)) norms.push(n);
+    }
+  }
+  norms.sort((a, b) => a - b);
+  const median = norms[Math.floor(norms.length / 2)];
+  return median !== undefined && median > 0 ? median : 1;
+}
+
+/**
+ * The default settle rule for a landscape: a runner has settled when its last 20 points lie within
+ * 0.2 % of the domain's span of their centroid c and ‖∇f(c)‖ ≤ 1 % of the landscape's typical
+ * slope; it is "at" a minimum within 1 % of the span.
+ */
+export function defaultSettleRule(landscape: Landscape): SettleRule {
+  const span = domainSpan(landscape.domain);
+  return {
+    window: 20,
+    radius: 2e-3 * span,
+    gradientNorm: 1e-2 * typicalSlope(landscape),
+    minimumDistance: 1e-2 * span,
+  };
+}
+
+const scratch = [0, 0];
+
+/**
+ * Where the runner has settled: the centroid of its last `window` points if they all lie within
+ * `radius` of it and ∇f there is small, else null.
+ */
+export function settledPoint(
+  runner: Runner,
+  landscape: Landscape,
+  rule: SettleRule,
+): [number, number] | null {
+  const path = runner.path;
+  const count = path.length / 2;
+  if (count < rule.window) return null;
+  let cx = 0;
+  let cy = 0;
+  for (let k = count - rule.window; k < count; k++) {
+    cx += path[2 * k]!;
+    cy += path[2 * k + 1]!;
+  }
+  cx /= rule.window;
+  cy /= rule.window;
+  const r2 = rule.radius * rule.radius;
+  for (let k = count - rule.window; k < count; k++) {
+    const dx = path[2 * k]! - cx;
+    const dy = path[2 * k + 1]! - cy;
+    if (dx * dx + dy * dy > r2) return null;
+  }
+  landscape.valueAndGradient(cx, cy, scratch, 0);
+  const gn = Math.hypot(scratch[0]!, scratch[1]!);
+  return gn <= rule.gradientNorm ? [cx, cy] : null;
+}
+
+/** The known minimum nearest to (x, y) within `distance`, or null. */
+export function nearestMinimum(landscape: Landscape, x: number, y: number, distance: number) {
+  let best: Landscape['minima'][number] | null = null;
+  let bestD = distance;
+  for (const m of landscape.minima) {
+    const d = Math.hypot(m.x - x, m.y - y);
+    if (d <= bestD) {
+      best = m;
+      bestD = d;
+    }
+  }
+  return best;
+}

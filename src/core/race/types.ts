@@ -1,0 +1,80 @@
+import type { Landscape } from '../landscapes';
+import type { OptimizerBuffers, OptimizerSpec } from '../optimizers';
+import type { RandomState } from '../random';
+
+/** One ball in the race: an optimizer with its label and colour (CSS colour text). */
+export interface RunnerSpec {
+  label: string;
+  color: string;
+  optimizer: OptimizerSpec;
+}
+
+/**
+ * Where a runner is in its race: still `running`; `converged` (settled at a global minimum);
+ * `stuck` (settled at a local minimum or another stationary point); `diverged` (a value became
+ * non-finite or the runner left the landscape far behind; it freezes at its last good point).
+ */
+export type RunnerStatus = 'running' | 'converged' | 'stuck' | 'diverged';
+
+/**
+ * The shake: Gaussian noise N(0, σ²) added to every gradient component, standing in for the noise
+ * of minibatch gradients. One seeded stream per race, drawn once per step and shared by every
+ * runner — like every optimizer seeing the same minibatches — so a seed replays the same race.
+ */
+export interface Shake {
+  sigma: number;
+  seed: number;
+}
+
+/** The live state of one runner (mutated in place as the race steps). */
+export interface Runner {
+  spec: RunnerSpec;
+  /** Current point (x, y). */
+  point: Float64Array;
+  /** f at the current point. */
+  loss: number;
+  /** ∇f at the current point, without noise. */
+  gradient: Float64Array;
+  buffers: OptimizerBuffers;
+  status: RunnerStatus;
+  /** The step at which the status was reached (null while running). */
+  statusStep: number | null;
+  /** Why a diverged runner stopped: "not-finite" or "left-landscape". */
+  divergedBecause: 'not-finite' | 'left-landscape' | null;
+  /** For a settled runner, the known minimum it settled at (null: another stationary point). */
+  settledAt: { x: number; y: number; value: number; global: boolean } | null;
+  /** Every point visited, flat [x₀, y₀, x₁, y₁, …], the start first. */
+  path: number[];
+  /** f at every point of the path. */
+  losses: number[];
+  /** The gradient used at the last step, noise included (for the formula panel). */
+  lastGradient: Float64Array;
+  /** The point before the last step. */
+  previousPoint: Float64Array;
+}
+
+/** Thresholds that decide when a runner has settled (see {@link createRace}). */
+export interface SettleRule {
+  /** Steps the runner must stay put. */
+  window: number;
+  /** Radius around the window's centroid, in domain units. */
+  radius: number;
+  /** Largest noise-free gradient norm at the centroid that still counts as stationary. */
+  gradientNorm: number;
+  /** How close to a known minimum counts as "at" it, in domain units. */
+  minimumDistance: number;
+}
+
+/** A race: runners from one start, stepped in lockstep on one landscape. */
+export interface Race {
+  landscape: Landscape;
+  start: [number, number];
+  shake: Shake;
+  runners: Runner[];
+  /** Steps taken so far. */
+  step: number;
+  random: RandomState;
+  settle: SettleRule;
+  /** Runners leaving this box (the domain widened by its size on every side) have diverged. */
+  bounds: { xMin: number; xMax: number; yMin: number; yMax: number };
+}

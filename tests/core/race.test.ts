@@ -1,0 +1,236 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createRace,
+  createSwarm,
+  defaultSpec,
+  getPresetLandscape,
+  landscapeFromFunction,
+  runRace,
+  runnerReport,
+  stepSwarm,
+  type OptimizerSpec,
+  type RunnerSpec,
+} from '../../src/core';
+
+const runner = (optimizer: OptimizerSpec, label: string = optimizer.kind): RunnerSpec => ({
+  label,
+  color: '#fff',
+  optimizer,
+});
+const withLr = <K extends OptimizerSpec['kind']>(
+  kind: K,
+  lr: number,
+  extra: Partial<OptimizerSpec> = {},
+) => ({ ...defaultSpec(kind), lr, ...extra }) as OptimizerSpec;
+const bowl = getPresetLandscape('bowl')!;
+
+describe('a race', () => {
+  it('starts every runner at the start point and steps them in lockstep', () => {
+    const race = createRace(
+      bowl,
+      [-1.5, 1],
+      [
+        runner(withLr('sgd', 0.1)),
+        runner(withLr('adam', 0.1)),
+        runner(withLr('adam', 0.01), 'slow adam'),
+      ],
+    );
+    runRace(race, 30);
+    expect(race.step).toBe(30);
+    for (const r of race.runners) {
+      expect(r.path.slice(0, 2)).toEqual([-1.5, 1]);
+      expect(r.path.length).toBe(2 * 31);
+      expect(r.losses.length).toBe(31);
+      expect(r.buffers.t).toBe(30);
+    }
+    // Duplicates with different learning rates are independent runners.
+    expect(race.runners[1]!.path).not.toEqual(race.runners[2]!.path);
+  });
+
+  it('SGD on the bowl takes exactly w ← w − lr·∇f', () => {
+    const race = runRace(createRace(bowl, [1, -2], [runner(withLr('sgd', 0.1))]), 1);
+    expect(race.runners[0]!.path).toEqual([1, -2, 1 - 0.1 * 2, -2 + 0.1 * 4]);
+  });
+
+  it('says when every runner has reached the bottom of the bowl: converged, with the step', () => {
+    const race = runRace(
+      createRace(
+        bowl,
+        [-1.6, 1.2],
+        [runner(withLr('momentum', 0.1)), runner(withLr('adam', 0.05))],
+      ),
+      600,
+    );
+    for (const r of race.runners) {
+      expect(r.status).toBe('converged');
+      expect(r.statusStep).toBeGreaterThan(20);
+      expect(r.settledAt).toMatchObject({ x: 0, y: 0, global: true });
+    }
+  });
+
+  it('reports stuck for a small step that settles in a fold of the plastic bag', () => {
+    const bag = getPresetLandscape('plastic-bag')!;
+    const race = runRace(createRace(bag, bag.start, [runner(withLr('sgd', 0.05))]), 800);
+    const r = race.runners[0]!;
+    expect(r.status).toBe('stuck');
+    expect(r.settledAt?.global).toBe(false);
+    expect(r.loss).toBeGreaterThan(0.3);
+  });
+
+  it('replays the same shaken race from the same seed, and a different one from another seed', () => {
+    const bag = getPresetLandscape('plastic-bag')!;
+    const specs = [runner(withLr('momentum', 0.05)), runner(withLr('rmsprop', 0.02))];
+    const a = runRace(createRace(bag, bag.start, specs, { sigma: 0.5, seed: 7 }), 100);
+    const b = runRace(createRace(bag, bag.start, specs, { sigma: 0.5, seed: 7 }), 100);
+    const c = runRace(createRace(bag, bag.start, specs, { sigma: 0.5, seed: 8 }), 100);
+    expect(a.runners.map((r) => r.path)).toEqual(b.runners.map((r) => r.path));
+    expect(a.runners[0]!.path).not.toEqual(c.runners[0]!.path);
+  });
+
+  it('adds the shake as Gaussian noise of standard deviation σ to each gradient component', () => {
+    // On a flat plane ∇f = 0, so each SGD step is exactly −lr·noise.
+    const plane = landscapeFromFunction('0*x + 0*y + 1', {
+      xMin: -1e6,
+      xMax: 1e6,
+      yMin: -1e6,
+      yMax: 1e6,
+    });
+    if ('ok' in plane) throw new Error(plane.message);
+    const race = runRace(
+      createRace(plane, [0, 0], [runner(withLr('sgd', 1))], { sigma: 2, seed: 3 }),
+      4000,
+    );
+    const noise: number[] = [];
+    const p = race.runners[0]!.path;
+    for (let k = 2; k < p.length; k++) noise.push(-(p[k]! - p[k - 2]!));
+    const mean = noise.reduce((s, v) => s + v, 0) / noise.length;
+    const sd = Math.sqrt(noise.reduce((s, v) => s + (v - mean) ** 2, 0) / noise.length);
+    expect(Math.abs(mean)).toBeLessThan(0.1);
+    expect(sd).toBeGreaterThan(1.9);
+    expect(sd).toBeLessThan(2.1);
+  });
+
+  it('a huge learning rate makes a runner diverge; it freezes at its last finite point and no NaN leaves the core', () => {
+    const rosenbrock = getPresetLandscape('rosenbrock')!;
+    const race = runRace(
+      createRace(
+        rosenbrock,
+        [-1.5, 2.5],
+        [runner(withLr('sgd', 10)), runner(withLr('adam', 0.01))],
+      ),
+      50,
+    );
+    const [wild, calm] = race.runners;
+    expect(wild!.status).toBe('diverged');
+    expect(wild!.statusStep).toBeGreaterThan(0);
+    expect(wild!.path.length / 2).toBeLessThan(51);
+    expect(wild!.path.length / 2).toBe(wild!.statusStep!);
+    expect(wild!.path.every(Number.isFinite)).toBe(true);
+    expect(wild!.losses.every(Number.isFinite)).toBe(true);
+    expect([...wild!.point]).toEqual(wild!.path.slice(-2));
+    expect(calm!.status).not.toBe('diverged');
+    expect(calm!.path.length / 2).toBe(51);
+    const report = runnerReport(wild!);
+    if (report)
+      expect(
+        Object.values(report)
+          .flat()
+          .every((v) => v === null || Number.isFinite(v)),
+      ).toBe(true);
+  });
+
+  it('a runner that rolls off the saddle and leaves the landscape far behind is diverged (left the landscape)', () => {
+    const saddle = getPresetLandscape('saddle')!;
+    const race = runRace(createRace(saddle, saddle.start, [runner(withLr('momentum', 0.05))]), 400);
+    expect(race.runners[0]!.status).toBe('diverged');
+    expect(race.runners[0]!.divergedBecause).toBe('left-landscape');
+  });
+
+  it('a start where f is undefined leaves the runner diverged at step 0 without NaN', () => {
+    const logs = landscapeFromFunction('log(x) + y^2', { xMin: -2, xMax: 2, yMin: -2, yMax: 2 });
+    if ('ok' in logs) throw new Error(logs.message);
+    const race = runRace(createRace(logs, [-1, 1], [runner(withLr('adam', 0.1))]), 10);
+    const r = race.runners[0]!;
+    expect(r).toMatchObject({ status: 'diverged', statusStep: 0, losses: [], path: [-1, 1] });
+  });
+
+  it('reports what the formula panel shows: g, moments, 1−β₁ᵗ, 1−β₂ᵗ and the step taken', () => {
+    const race = runRace(createRace(bowl, [1, 1], [runner(withLr('adam', 0.1))]), 1);
+    const r = runnerReport(race.runners[0]!)!;
+    expect(r.t).toBe(1);
+    expect(r.g).toEqual([2, 2]);
+    expect(r.firstMoment![0]).toBeCloseTo(0.2, 14); // (1 − β₁)·g
+    expect(r.secondMoment![0]).toBeCloseTo(0.004, 14); // (1 − β₂)·g²
+    expect(r.biasCorrection1).toBeCloseTo(0.1, 14);
+    expect(r.biasCorrection2).toBeCloseTo(0.001, 14);
+    expect(r.step[0]).toBeCloseTo(-0.1, 7); // the first corrected Adam step is lr·sign(g)
+  });
+
+  it('Adam without bias correction takes a first step about 3× larger than with it (√0.001 vs 0.1)', () => {
+    const corrected = runRace(createRace(bowl, [1, 1], [runner(withLr('adam', 0.01))]), 1);
+    const lecture = runRace(
+      createRace(bowl, [1, 1], [runner(withLr('adam', 0.01, { bias_correction: false }))]),
+      1,
+    );
+    const ratio =
+      runnerReport(lecture.runners[0]!)!.step[0] / runnerReport(corrected.runners[0]!)!.step[0];
+    expect(ratio).toBeCloseTo(0.1 / Math.sqrt(0.001), 6);
+  });
+
+  it('SGD-momentum as a moving average takes a tiny first step without correction (v₁ = g/10)', () => {
+    const ema = runRace(createRace(bowl, [1, 1], [runner(withLr('momentum', 0.1))]), 1);
+    const corrected = runRace(
+      createRace(bowl, [1, 1], [runner(withLr('momentum', 0.1, { bias_correction: true }))]),
+      1,
+    );
+    expect(runnerReport(ema.runners[0]!)!.step[0]).toBeCloseTo(-0.1 * 0.2, 14);
+    expect(runnerReport(corrected.runners[0]!)!.step[0]).toBeCloseTo(-0.1 * 2, 12);
+  });
+});
+
+describe('the batched path', () => {
+  it('steps 10,000 runners exactly as 10,000 single races would', () => {
+    const rastrigin = getPresetLandscape('rastrigin')!;
+    const n = 10_000;
+    const starts = new Float64Array(2 * n);
+    for (let i = 0; i < n; i++) {
+      starts[2 * i] = -5 + (10 * (i % 100)) / 100;
+      starts[2 * i + 1] = -5 + (10 * Math.floor(i / 100)) / 100;
+    }
+    for (const kind of [
+      'adam',
+      'momentum',
+      'rmsprop',
+      'nesterov',
+      'adagrad',
+      'adamw',
+      'sgd',
+    ] as const) {
+      const spec = withLr(kind, 0.002);
+      const swarm = createSwarm(rastrigin, spec, starts);
+      stepSwarm(swarm, 40);
+      for (const i of [0, 1234, 5050, 9999]) {
+        const single = runRace(
+          createRace(rastrigin, [starts[2 * i]!, starts[2 * i + 1]!], [runner(spec)]),
+          40,
+        );
+        expect([swarm.points[2 * i], swarm.points[2 * i + 1]]).toEqual([
+          ...single.runners[0]!.point,
+        ]);
+      }
+    }
+  });
+
+  it('freezes diverging runners at their last finite point and keeps the others going', () => {
+    const rosenbrock = getPresetLandscape('rosenbrock')!;
+    const starts = Float64Array.from([-2, -1, 0.9, 0.8]);
+    const swarm = createSwarm(rosenbrock, withLr('sgd', 0.004), starts);
+    stepSwarm(swarm, 100);
+    expect(swarm.alive[0]).toBe(0);
+    expect(swarm.divergedStep[0]).toBeGreaterThan(0);
+    expect(swarm.alive[1]).toBe(1);
+    expect(swarm.points.every(Number.isFinite)).toBe(true);
+    for (const b of [swarm.buffers.m, swarm.buffers.s, swarm.buffers.a])
+      expect(b.every(Number.isFinite)).toBe(true);
+  });
+});
