@@ -17,3 +17,8 @@ export interface ParseError {
 export function parseError(column: number, reason: string): ParseError {
   return { ok: false, column, reason, message: `column ${column}: ${reason}` };
 }
+
+/** Typed text quoted in a reason, cut to `limit` characters with "…" so messages stay short. */
+export function shorten(text: string, limit = 24): string {
+  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+}

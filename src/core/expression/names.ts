@@ -1,3 +1,5 @@
+import { shorten } from './errors';
+
 /**
  * The functions a user may call, each with exactly one argument: sin, cos, tan, atan,
  * sinh, cosh, tanh, exp, log (the natural logarithm, ln), sqrt (√u) and abs (|u|).
@@ -111,17 +113,19 @@ export function unknownNameReason(text: string, followedByParenthesis: boolean):
   const lowerMeaning = lower === text ? null : resolveName(lower);
   if (lowerMeaning !== null) {
     const kind = lowerMeaning.kind === 'function' ? 'function' : 'name';
-    return `unknown ${kind} "${text}": names are lowercase, write ${lower}`;
+    return `unknown ${kind} "${shorten(text)}": names are lowercase, write ${shorten(lower)}`;
   }
   const fn = functionPrefix(text);
   if (fn !== null && !followedByParenthesis) {
     const argument = splitName(text.slice(fn.length), false);
-    if (argument !== null) return `"${fn}" needs parentheses: write ${fn}(${argument.join('*')})`;
+    if (argument !== null)
+      return `"${fn}" needs parentheses: write ${fn}(${shorten(argument.join('*'))})`;
   }
   const pieces = splitName(text, followedByParenthesis);
-  if (pieces !== null && pieces.length > 1) return `"${text}": write ${pieces.join('*')}`;
+  if (pieces !== null && pieces.length > 1)
+    return `"${shorten(text)}": write ${shorten(pieces.join('*'))}`;
   if (followedByParenthesis) {
-    return `unknown function "${text}": the functions are ${FUNCTION_NAMES.join(', ')}`;
+    return `unknown function "${shorten(text)}": the functions are ${FUNCTION_NAMES.join(', ')}`;
   }
-  return `unknown name "${text}": the variables are x and y`;
+  return `unknown name "${shorten(text)}": the variables are x and y`;
 }

@@ -1,5 +1,5 @@
 import type { BinaryOperator, Expr } from './ast';
-import { parseError, type ParseError } from './errors';
+import { parseError, shorten, type ParseError } from './errors';
 import { resolveName, splitName, unknownNameReason, type FunctionName } from './names';
 import { tokenize, type Token } from './tokenize';
 
@@ -185,7 +185,7 @@ function missingOperandReason(
 /** `sin x` → "sin" needs parentheses: write sin(x). */
 function needsParentheses(fn: FunctionName, next: Token): string {
   if (next.kind === 'number' || next.kind === 'name') {
-    return `"${fn}" needs parentheses: write ${fn}(${next.text})`;
+    return `"${fn}" needs parentheses: write ${fn}(${shorten(next.text)})`;
   }
   if (next.kind === 'operator' && next.op === '^') {
     return `"${fn}" needs parentheses: for a power write ${fn}(x)^2`;
@@ -202,9 +202,11 @@ function implicitMultiplicationReason(previous: Token, token: Token, next: Token
     right = pieces.join('*');
   }
   const gap = previous.end < token.start ? ' ' : '';
-  const reason = `"${previous.text}${gap}${token.text}": write ${previous.text}*${right}`;
+  const left = shorten(previous.text);
+  const typed = shorten(token.text);
+  const reason = `"${left}${gap}${typed}": write ${left}*${shorten(right)}`;
   if (previous.kind === 'name' && token.kind === 'number' && gap === '') {
-    return `${reason} (or ${previous.text}^${token.text} for a power)`;
+    return `${reason} (or ${left}^${typed} for a power)`;
   }
   return reason;
 }
@@ -229,7 +231,7 @@ function commaReason(
     digits.test(previous.text) &&
     digits.test(next.text)
   ) {
-    return `unexpected ",": write ${previous.text}.${next.text} for a decimal number`;
+    return `unexpected ",": write ${shorten(previous.text)}.${shorten(next.text)} for a decimal number`;
   }
   return 'unexpected ","';
 }

@@ -1,4 +1,4 @@
-import { parseError, type ParseError } from './errors';
+import { parseError, shorten, type ParseError } from './errors';
 
 /** An operator after normalisation: `−` (U+2212) is read as `-`; `×`, `·` and `⋅` as `*`. */
 export type OperatorSymbol = '+' | '-' | '*' | '/' | '^';
@@ -145,8 +145,8 @@ function scanNumber(text: string, start: number): Token {
       i = digitsEnd;
       hasExponent = true;
     } else if (signed || !isLetter(text.charCodeAt(i + 1))) {
-      const mantissa = text.slice(start, i);
-      const shown = text.slice(start, digitsStart);
+      const mantissa = shorten(text.slice(start, i));
+      const shown = shorten(text.slice(start, digitsStart));
       return invalid(
         parseError(
           i + 1,
@@ -159,7 +159,7 @@ function scanNumber(text: string, start: number): Token {
   if (text.charCodeAt(i) === DOT) {
     let end = i;
     while (text.charCodeAt(end) === DOT || isDigit(text.charCodeAt(end))) end++;
-    const shown = text.slice(start, end);
+    const shown = shorten(text.slice(start, end));
     const why = hasExponent
       ? 'the exponent must be a whole number'
       : 'a number has at most one decimal point';
@@ -168,7 +168,7 @@ function scanNumber(text: string, start: number): Token {
   const shown = text.slice(start, i);
   const value = Number(literal);
   if (!Number.isFinite(value))
-    return invalid(parseError(start + 1, `the number "${shown}" is too large`));
+    return invalid(parseError(start + 1, `the number "${shorten(shown)}" is too large`));
   return { kind: 'number', value, text: shown, start, end: i };
 }
 
