@@ -120,7 +120,7 @@ function advanceRunner(race: Race, runner: Runner, noiseX: number, noiseY: numbe
 
 function updateSettled(race: Race, runner: Runner): void {
   const rule = race.settle;
-  const c = settledPoint(runner, race.landscape, rule);
+  const c = settledPoint(runner, race.landscape, rule, race.shake.sigma > 0);
   if (c === null) {
     if (runner.status !== 'running') {
       runner.status = 'running';

@@ -29,8 +29,8 @@ export function typicalSlope(landscape: Landscape): number {
 
 /**
  * The default settle rule for a landscape: a runner has settled when its last 20 points lie within
- * 0.2 % of the domain's span of their centroid c and ‖∇f(c)‖ ≤ 1 % of the landscape's typical
- * slope; it is "at" a minimum within 1 % of the span.
+ * 0.2 % of the domain's span of their centroid c, ‖∇f(c)‖ ≤ 1 % of the landscape's typical slope,
+ * and it is not still drifting (see {@link settledPoint}); it is "at" a minimum within 1 % of the span.
  */
 export function defaultSettleRule(landscape: Landscape): SettleRule {
   const span = domainSpan(landscape.domain);
@@ -45,30 +45,52 @@ export function defaultSettleRule(landscape: Landscape): SettleRule {
 const scratch = [0, 0];
 
 /**
- * Where the runner has settled: the centroid of its last `window` points if they all lie within
- * `radius` of it and ∇f there is small, else null.
+ * Where the runner has settled: the centroid c of its last `window` points, if they all lie within
+ * `radius` of c, ∇f(c) is small, and the runner is not drifting — without a shake its last step is
+ * at most half its step `window` steps earlier (the motion is dying out, not a slow steady crawl)
+ * or below radius/2000; with a shake (jitter never dies out) the centroids of the window's two
+ * halves are within radius/4 of each other. Else null.
  */
 export function settledPoint(
   runner: Runner,
   landscape: Landscape,
   rule: SettleRule,
+  shaken: boolean,
 ): [number, number] | null {
   const path = runner.path;
   const count = path.length / 2;
-  if (count < rule.window) return null;
+  const w = rule.window;
+  if (count < w + 1) return null;
+  const first = count - w;
   let cx = 0;
   let cy = 0;
-  for (let k = count - rule.window; k < count; k++) {
+  for (let k = first; k < count; k++) {
     cx += path[2 * k]!;
     cy += path[2 * k + 1]!;
   }
-  cx /= rule.window;
-  cy /= rule.window;
+  cx /= w;
+  cy /= w;
   const r2 = rule.radius * rule.radius;
-  for (let k = count - rule.window; k < count; k++) {
+  for (let k = first; k < count; k++) {
     const dx = path[2 * k]! - cx;
     const dy = path[2 * k + 1]! - cy;
     if (dx * dx + dy * dy > r2) return null;
+  }
+  const stepAt = (k: number) =>
+    Math.hypot(path[2 * k]! - path[2 * k - 2]!, path[2 * k + 1]! - path[2 * k - 1]!);
+  if (shaken) {
+    const half = w >> 1;
+    let ax = 0;
+    let ay = 0;
+    for (let k = first; k < first + half; k++) {
+      ax += path[2 * k]! - cx;
+      ay += path[2 * k + 1]! - cy;
+    }
+    // The first half's centroid minus the second's is twice (first − c).
+    if ((2 * Math.hypot(ax, ay)) / half > rule.radius / 4) return null;
+  } else {
+    const last = stepAt(count - 1);
+    if (last > rule.radius / 2000 && last > 0.5 * stepAt(first)) return null;
   }
   landscape.valueAndGradient(cx, cy, scratch, 0);
   const gn = Math.hypot(scratch[0]!, scratch[1]!);

@@ -1,0 +1,131 @@
+import type { Domain, Landscape } from './landscapes';
+
+/**
+ * How loss values become heights on screen, shared by the surface mesh, the balls, the trails and
+ * the top view so a ball always sits on the surface. With f₀ the lowest and f₁ the highest value
+ * sampled (known minima included):
+ * linear  h(f) = (f − f₀)/(f₁ − f₀);
+ * log     h(f) = ln(1 + (f − f₀)/δ)/ln(1 + (f₁ − f₀)/δ), δ = 10⁻³·(f₁ − f₀)
+ * — both 0 at the lowest point and 1 at the highest.
+ */
+export interface HeightMap {
+  scale: 'linear' | 'log';
+  low: number;
+  high: number;
+  /** h(f) ∈ [0, 1] for f in range; non-finite f gives NaN. */
+  height(f: number): number;
+  /** dh/df, for surface normals by the chain rule (∂h/∂x = h'(f)·∂f/∂x). */
+  slope(f: number): number;
+}
+
+/** Builds a {@link HeightMap} from sampled values (non-finite ones ignored). */
+export function createHeightMap(
+  values: ArrayLike<number>,
+  scale: 'linear' | 'log',
+  extraLows: readonly number[] = [],
+): HeightMap {
+  let low = Infinity;
+  let high = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (Number.isFinite(v)) {
+      if (v < low) low = v;
+      if (v > high) high = v;
+    }
+  }
+  for (const v of extraLows) if (Number.isFinite(v) && v < low) low = v;
+  if (!Number.isFinite(low)) {
+    low = 0;
+    high = 1;
+  }
+  if (!(high > low)) high = low + 1;
+  const range = high - low;
+  if (scale === 'log') {
+    const delta = 1e-3 * range;
+    const norm = Math.log1p(range / delta);
+    return {
+      scale,
+      low,
+      high,
+      height: (f) => Math.log1p(Math.max(f - low, 0) / delta) / norm,
+      slope: (f) => 1 / ((delta + Math.max(f - low, 0)) * norm),
+    };
+  }
+  return { scale, low, high, height: (f) => (f - low) / range, slope: () => 1 / range };
+}
+
+/**
+ * A landscape sampled on an (n+1) × (n+1) grid over its domain: values f and gradients ∇f at
+ * xᵢ = xMin + i·(xMax − xMin)/n, yⱼ = yMin + j·(yMax − yMin)/n, row-major in j then i.
+ */
+export interface SurfaceGrid {
+  segments: number;
+  domain: Domain;
+  values: Float64Array;
+  gradients: Float64Array;
+  heightMap: HeightMap;
+}
+
+/** Samples f and ∇f on the grid (exact gradients, via the landscape's batched path). */
+export function sampleSurface(landscape: Landscape, segments = 256): SurfaceGrid {
+  const { xMin, xMax, yMin, yMax } = landscape.domain;
+  const side = segments + 1;
+  const n = side * side;
+  const points = new Float64Array(2 * n);
+  for (let j = 0; j < side; j++) {
+    for (let i = 0; i < side; i++) {
+      const k = j * side + i;
+      points[2 * k] = xMin + ((xMax - xMin) * i) / segments;
+      points[2 * k + 1] = yMin + ((yMax - yMin) * j) / segments;
+    }
+  }
+  const values = new Float64Array(n);
+  const gradients = new Float64Array(2 * n);
+  landscape.gradientMany(points, n, gradients, values);
+  const lows = landscape.minima.map((m) => m.value);
+  return {
+    segments,
+    domain: landscape.domain,
+    values,
+    gradients,
+    heightMap: createHeightMap(values, landscape.heightScale, lows),
+  };
+}
+
+/**
+ * Where the domain sits in the 3D world: x ↦ X ∈ [−w/2, w/2], y ↦ Z ∈ [h/2, −h/2] (y grows away
+ * from the viewer, as on a map seen from the south), the longer side 10 units; height h(f) ∈ [0, 1]
+ * ↦ Y = 4·verticalScale·h.
+ */
+export interface WorldFrame {
+  width: number;
+  depth: number;
+  /** World X of domain x. */
+  worldX(x: number): number;
+  /** World Z of domain y. */
+  worldZ(y: number): number;
+  /** Domain x of world X. */
+  domainX(X: number): number;
+  /** Domain y of world Z. */
+  domainY(Z: number): number;
+  /** World units per unit of h at vertical scale 1. */
+  heightUnits: number;
+}
+
+/** The {@link WorldFrame} of a domain. */
+export function worldFrame(d: Domain): WorldFrame {
+  const sx = d.xMax - d.xMin;
+  const sy = d.yMax - d.yMin;
+  const unit = 10 / Math.max(sx, sy);
+  const cx = (d.xMin + d.xMax) / 2;
+  const cy = (d.yMin + d.yMax) / 2;
+  return {
+    width: sx * unit,
+    depth: sy * unit,
+    worldX: (x) => (x - cx) * unit,
+    worldZ: (y) => -(y - cy) * unit,
+    domainX: (X) => cx + X / unit,
+    domainY: (Z) => cy - Z / unit,
+    heightUnits: 4,
+  };
+}
