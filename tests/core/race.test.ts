@@ -77,6 +77,17 @@ describe('a race', () => {
     expect(r.loss).toBeGreaterThan(0.3);
   });
 
+  it('a tiny step crawling along Rosenbrock’s curved valley is still running, not stuck', () => {
+    const rosenbrock = getPresetLandscape('rosenbrock')!;
+    for (const lr of [1e-5, 1e-4, 1e-3]) {
+      const race = runRace(
+        createRace(rosenbrock, rosenbrock.start, [runner(withLr('momentum', lr))]),
+        400,
+      );
+      expect(race.runners[0]!.status).toBe('running');
+    }
+  });
+
   it('replays the same shaken race from the same seed, and a different one from another seed', () => {
     const bag = getPresetLandscape('plastic-bag')!;
     const specs = [runner(withLr('momentum', 0.05)), runner(withLr('rmsprop', 0.02))];
