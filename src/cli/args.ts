@@ -10,6 +10,7 @@ import {
   type RunnerSpec,
   type Shake,
   DEFAULT_RUNNERS,
+  defaultRunnersFor,
   getScene,
   SCENES,
 } from '../core';
@@ -227,6 +228,6 @@ export function parseTraceArguments(
       runners.push(r);
     }
   }
-  if (runners.length === 0) runners = DEFAULT_RUNNERS.map((r) => ({ ...r }));
+  if (runners.length === 0) runners = defaultRunnersFor(landscape);
   return { landscape, start, steps, runners, shake };
 }

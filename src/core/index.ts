@@ -8,6 +8,6 @@ export * from './landscapes';
 export * from './race';
 export * from './swarm';
 export * from './scenes';
-export { DEFAULT_RUNNERS } from './race/defaults';
+export * from './race/defaults';
 export * from './random';
 export { parseFunction, type CompiledFunction, type ParseError } from './expression';

@@ -6,6 +6,7 @@ const TAU = 2 * Math.PI;
 /** Rosenbrock (1960): f = (1−x)² + 100(y−x²)²; ∇f = (−2(1−x) − 400x(y−x²), 200(y−x²)); min f(1, 1) = 0. */
 export const rosenbrock: Landscape = definePreset({
   id: 'rosenbrock',
+  suggestedLr: { momentum: 0.005, rmsprop: 0.01, adam: 0.1 },
   name: 'Rosenbrock',
   formula: '(1-x)^2 + 100*(y-x^2)^2',
   group: 'classic',
@@ -28,6 +29,7 @@ export const rosenbrock: Landscape = definePreset({
  */
 export const beale: Landscape = definePreset({
   id: 'beale',
+  suggestedLr: { momentum: 0.01, rmsprop: 0.01, adam: 0.03 },
   name: 'Beale',
   formula: '(1.5-x+x*y)^2 + (2.25-x+x*y^2)^2 + (2.625-x+x*y^3)^2',
   group: 'classic',
@@ -53,6 +55,7 @@ export const beale: Landscape = definePreset({
  */
 export const himmelblau: Landscape = definePreset({
   id: 'himmelblau',
+  suggestedLr: { momentum: 0.01, rmsprop: 0.03, adam: 0.1 },
   name: 'Himmelblau',
   formula: '(x^2+y-11)^2 + (x+y^2-7)^2',
   group: 'classic',
@@ -88,6 +91,7 @@ function rastriginMinimum1d(k: number): number {
  */
 export const rastrigin: Landscape = definePreset({
   id: 'rastrigin',
+  suggestedLr: { momentum: 0.01, rmsprop: 0.01, adam: 0.1 },
   name: 'Rastrigin',
   formula: '20 + x^2 - 10*cos(2*pi*x) + y^2 - 10*cos(2*pi*y)',
   group: 'classic',
@@ -107,6 +111,7 @@ export const rastrigin: Landscape = definePreset({
 /** Saddle: f = x² − y², ∇f = (2x, −2y); a saddle point at the origin and no minimum. */
 export const saddle: Landscape = definePreset({
   id: 'saddle',
+  suggestedLr: { momentum: 0.01, rmsprop: 0.01, adam: 0.03 },
   name: 'Saddle',
   formula: 'x^2 - y^2',
   group: 'classic',
@@ -126,6 +131,7 @@ export const saddle: Landscape = definePreset({
  */
 export const sixHumpCamel: Landscape = definePreset({
   id: 'six-hump-camel',
+  suggestedLr: { momentum: 0.03, rmsprop: 0.03, adam: 0.1 },
   name: 'Six-hump camel',
   formula: '(4 - 2.1*x^2 + x^4/3)*x^2 + x*y + (-4 + 4*y^2)*y^2',
   group: 'classic',
@@ -154,6 +160,7 @@ export const sixHumpCamel: Landscape = definePreset({
  */
 export const styblinskiTang: Landscape = definePreset({
   id: 'styblinski-tang',
+  suggestedLr: { momentum: 0.01, rmsprop: 0.03, adam: 0.1 },
   name: 'Styblinski–Tang',
   formula: '0.5*(x^4 - 16*x^2 + 5*x + y^4 - 16*y^2 + 5*y)',
   group: 'classic',
@@ -181,6 +188,7 @@ export const styblinskiTang: Landscape = definePreset({
  */
 export const ackley: Landscape = definePreset({
   id: 'ackley',
+  suggestedLr: { momentum: 0.03, rmsprop: 0.03, adam: 0.1 },
   name: 'Ackley',
   formula: '-20*exp(-0.2*sqrt(0.5*(x^2+y^2))) - exp(0.5*(cos(2*pi*x)+cos(2*pi*y))) + e + 20',
   group: 'classic',
@@ -222,6 +230,7 @@ function goldsteinPriceParts(x: number, y: number) {
  */
 export const goldsteinPrice: Landscape = definePreset({
   id: 'goldstein-price',
+  suggestedLr: { momentum: 1e-5, rmsprop: 0.1, adam: 0.3 },
   name: 'Goldstein–Price',
   formula:
     '(1 + (x+y+1)^2*(19 - 14*x + 3*x^2 - 14*y + 6*x*y + 3*y^2)) * (30 + (2*x-3*y)^2*(18 - 32*x + 12*x^2 + 48*y - 36*x*y + 27*y^2))',

@@ -33,6 +33,7 @@ export function landscapeFromFunction(
     domain,
     start: start ?? [cx + 0.8 * (domain.xMin - cx), cy + 0.8 * (domain.yMax - cy)],
     heightScale: 'linear',
+    suggestedLr: {},
     get minima() {
       minima ??= Object.freeze(findMinima(landscape));
       return minima;

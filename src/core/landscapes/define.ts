@@ -13,6 +13,7 @@ export interface PresetDefinition {
   domain: Domain;
   start: [number, number];
   heightScale?: 'linear' | 'log';
+  suggestedLr?: Landscape['suggestedLr'];
   valueAndGradient: PointGradient;
   /** Exact minima (x, y, global); their values are computed from f. */
   minima?: readonly { x: number; y: number; global: boolean }[];
@@ -34,6 +35,7 @@ export function definePreset(def: PresetDefinition): Landscape {
     domain: def.domain,
     start: def.start,
     heightScale: def.heightScale ?? 'linear',
+    suggestedLr: def.suggestedLr ?? {},
     get minima(): readonly KnownMinimum[] {
       if (minima === null) {
         const exact = (def.minima ?? []).map((m) => ({ ...m, value: value(m.x, m.y) }));

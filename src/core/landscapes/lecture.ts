@@ -4,6 +4,7 @@ import type { Landscape } from './types';
 /** The lecture's ball in a bowl: f = x² + y², ∇f = (2x, 2y), convex, min f(0, 0) = 0. */
 export const bowl: Landscape = definePreset({
   id: 'bowl',
+  suggestedLr: { momentum: 0.05, rmsprop: 0.01, adam: 0.05 },
   name: 'Bowl',
   formula: 'x^2 + y^2',
   group: 'lecture',
@@ -29,6 +30,7 @@ const bag1 = (x: number) => 0.1 * x * x + 0.25 * (1 - Math.cos(BAG_FOLD * x));
  */
 export const plasticBag: Landscape = definePreset({
   id: 'plastic-bag',
+  suggestedLr: { momentum: 0.1, rmsprop: 0.01, adam: 0.1 },
   name: 'Plastic bag',
   formula: '0.1*(x^2 + y^2) + 0.25*(2 - cos(3*x) - cos(3*y))',
   group: 'lecture',
@@ -54,6 +56,7 @@ export const plasticBag: Landscape = definePreset({
  */
 export const ravine: Landscape = definePreset({
   id: 'ravine',
+  suggestedLr: { momentum: 0.3, rmsprop: 0.03, adam: 0.1 },
   name: 'Ravine',
   formula: '0.05*x^2 + 2*y^2',
   group: 'lecture',
@@ -74,6 +77,7 @@ export const ravine: Landscape = definePreset({
  */
 export const twoWells: Landscape = definePreset({
   id: 'two-wells',
+  suggestedLr: { momentum: 0.1, rmsprop: 0.01, adam: 0.1 },
   name: 'Two wells',
   formula:
     '0.05*(x^2 + y^2) - exp(-((x-1.6)^2 + (y-0.6)^2)/0.5) - 2.2*exp(-((x+1.3)^2 + (y+0.9)^2))',

@@ -35,6 +35,10 @@ export interface Landscape {
   readonly minima: readonly KnownMinimum[];
   /** Values spanning many orders of magnitude are better drawn as log(1 + f − min). */
   heightScale: 'linear' | 'log';
+  /** Learning rates that make a clear race here, by optimizer kind (tuned by hand on 400-step races). */
+  suggestedLr: Partial<
+    Record<'sgd' | 'momentum' | 'nesterov' | 'rmsprop' | 'adam' | 'adamw' | 'adagrad', number>
+  >;
   /** f(x, y). */
   value(x: number, y: number): number;
   /** Returns f(x, y) and writes ∂f/∂x to grad[offset], ∂f/∂y to grad[offset + 1]. */
