@@ -106,12 +106,12 @@ const RULES: Record<Opcode, TangentRule> = {
 };
 
 /** f(u) for one number, used to fold constants (log is ln, the natural logarithm). */
-export function applyFunction(fn: FunctionName, u: number): number {
+export function foldFunction(fn: FunctionName, u: number): number {
   return Math[fn](u);
 }
 
 /** u ∘ v for one number, used to fold constants; `^` is Math.pow. */
-export function applyOperator(op: BinaryOperator, u: number, v: number): number {
+export function foldOperator(op: BinaryOperator, u: number, v: number): number {
   switch (op) {
     case '+':
       return u + v;
@@ -193,7 +193,7 @@ export function compileTape(expression: Expr): Tape {
         if (a!.constant) return { constant: true, value: -a!.value };
         return emit('negate', a!, null);
       case 'call':
-        if (a!.constant) return { constant: true, value: applyFunction(node.fn, a!.value) };
+        if (a!.constant) return { constant: true, value: foldFunction(node.fn, a!.value) };
         return emit(node.fn, a!, null);
       case 'binary':
         return compileBinary(node.op, a!, b!, emit);
@@ -212,7 +212,7 @@ function compileBinary(
   emit: (op: Opcode, u: Operand & { constant: false }, v: Operand | null, c?: number) => Operand,
 ): Operand {
   if (u.constant) {
-    if (v.constant) return { constant: true, value: applyOperator(op, u.value, v.value) };
+    if (v.constant) return { constant: true, value: foldOperator(op, u.value, v.value) };
     const c = u.value;
     switch (op) {
       case '+':

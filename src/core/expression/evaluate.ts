@@ -49,24 +49,17 @@ export class TapeEvaluator {
     for (const instruction of this.tape.instructions) {
       this.computeValue(instruction, xs, ys, start, count, withGradient);
       if (!withGradient) continue;
-      const { target, second } = instruction;
-      const { registerDx, registerDy } = this;
-      const dxSecond = second >= 0 ? registerDx[second]! : registerDx[target]!;
-      const dySecond = second >= 0 ? registerDy[second]! : registerDy[target]!;
-      const { dxFirst, dyFirst } = instruction;
       this.propagate(
         instruction,
-        registerDx[target]!,
-        dxFirst,
-        dxSecond,
+        this.registerDx,
+        instruction.dxFirst,
         instruction.dxSecond,
         count,
       );
       this.propagate(
         instruction,
-        registerDy[target]!,
-        dyFirst,
-        dySecond,
+        this.registerDy,
+        instruction.dyFirst,
         instruction.dySecond,
         count,
       );
@@ -208,18 +201,20 @@ export class TapeEvaluator {
   }
 
   /**
-   * One tangent component (t = ∂/∂x or ∂/∂y) of the instruction's result, in place in the
-   * target's tangent `out` (which holds u′ on entry); `other` holds v′. `hasFirst` and
-   * `hasSecond` say whether u′ and v′ can be non-zero.
+   * One tangent component (t = ∂/∂x or ∂/∂y, `tangents` holds that component of every
+   * register) of the instruction's result, in place: the target's tangent holds u′ on entry
+   * and out′ on exit; v′ is read from the second register. `hasFirst` and `hasSecond` say
+   * whether u′ and v′ can be non-zero.
    */
   private propagate(
     instruction: Instruction,
-    out: Float64Array,
+    tangents: readonly Float64Array[],
     hasFirst: boolean,
-    other: Float64Array,
     hasSecond: boolean,
     count: number,
   ): void {
+    const out = tangents[instruction.target]!;
+    const other = instruction.second >= 0 ? tangents[instruction.second]! : out;
     const a = this.partialFirst;
     const b = this.partialSecond;
     switch (instruction.rule) {

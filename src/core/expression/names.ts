@@ -75,7 +75,7 @@ export function splitName(text: string, allowFunctionLast: boolean): string[] | 
     if (cameFrom[i] === -1) continue;
     for (const piece of VALUE_NAMES) {
       const end = i + piece.length;
-      if (cameFrom[end] === -1 && text.startsWith(piece, i)) cameFrom[end] = i;
+      if (end <= n && cameFrom[end] === -1 && text.startsWith(piece, i)) cameFrom[end] = i;
     }
     if (allowFunctionLast && cameFrom[n] === -1) {
       for (const piece of FUNCTION_NAMES) {

@@ -84,8 +84,9 @@ export function parseExpression(text: string): ParsedExpression | ParseError {
     const next = tokens[k + 1] ?? token;
     const column = token.start + 1;
     if (token.kind === 'invalid') return token.error;
-    if (token.kind === 'comma')
+    if (token.kind === 'comma') {
       return parseError(column, commaReason(token, previous, next, pending));
+    }
 
     if (expectOperand) {
       if (token.kind === 'number') {
@@ -96,10 +97,11 @@ export function parseExpression(text: string): ParsedExpression | ParseError {
         if (meaning === null) {
           return parseError(column, unknownNameReason(token.text, next.kind === 'open'));
         }
-        if (meaning.kind === 'variable') operands.push({ kind: 'variable', name: meaning.name });
-        else if (meaning.kind === 'constant')
+        if (meaning.kind === 'variable') {
+          operands.push({ kind: 'variable', name: meaning.name });
+        } else if (meaning.kind === 'constant') {
           operands.push({ kind: 'constant', name: meaning.name, value: meaning.value });
-        else {
+        } else {
           if (next.kind !== 'open') return parseError(column, needsParentheses(meaning.name, next));
           if (++depth > MAX_NESTING_DEPTH) return parseError(column, TOO_DEEP_REASON);
           pending.push({ kind: 'group', fn: meaning.name, open: next });

@@ -68,7 +68,9 @@ describe('a mistyped function gets an error that says what to write instead', ()
   });
 
   it('reports the leftmost mistake first, even when a stray character comes later', () => {
-    expect(rejectionOf('a + $').message).toBe('column 1: unknown name "a": the variables are x and y');
+    expect(rejectionOf('a + $').message).toBe(
+      'column 1: unknown name "a": the variables are x and y',
+    );
     expect(rejectionOf('2x $').column).toBe(2);
   });
 

@@ -1,5 +1,9 @@
 import { expect } from 'vitest';
-import { parseFunction, type CompiledFunction, type ParseError } from '../../../src/core/expression';
+import {
+  parseFunction,
+  type CompiledFunction,
+  type ParseError,
+} from '../../../src/core/expression';
 
 /** Parses text that must be a valid function. */
 export function compile(text: string): CompiledFunction {

@@ -50,7 +50,7 @@ describe('nesting limit', () => {
   });
 
   it('mixes parentheses, signs and calls', () => {
-    expect(compile('-(' .repeat(50) + 'x' + ')'.repeat(50)).value(1, 0)).toBe(1);
+    expect(compile('-('.repeat(50) + 'x' + ')'.repeat(50)).value(1, 0)).toBe(1);
     expect(rejectionOf('-(' + '-('.repeat(50) + 'x' + ')'.repeat(51)).column).toBe(101);
   });
 
