@@ -11,3 +11,5 @@ export * from './scenes';
 export * from './race/defaults';
 export * from './random';
 export { parseFunction, type CompiledFunction, type ParseError } from './expression';
+export * from './surface';
+export * from './colormap';

@@ -129,3 +129,94 @@ export function worldFrame(d: Domain): WorldFrame {
     heightUnits: 4,
   };
 }
+
+/** World height of f: Y = 4·verticalScale·min(h(f), 1.5), and 0 where f is not finite. */
+export function worldHeight(
+  heightMap: HeightMap,
+  frame: WorldFrame,
+  verticalScale: number,
+  f: number,
+): number {
+  const h = heightMap.height(f);
+  return Number.isFinite(h) ? frame.heightUnits * verticalScale * Math.min(h, 1.5) : 0;
+}
+
+/**
+ * Where a ray from the camera, origin o + t·d in world coordinates, first meets the surface:
+ * samples 400 steps across the domain's box, then bisects the first crossing of Y_ray − Y_surface
+ * 40 times. If it misses the surface, falls back to the plane Y = 0 and clamps to the domain (so a
+ * drag past the edge keeps the point on the edge). Returns domain (x, y), or null if the ray
+ * points away from both.
+ */
+export function pickSurface(
+  landscape: Pick<Landscape, 'value' | 'domain'>,
+  heightMap: HeightMap,
+  frame: WorldFrame,
+  verticalScale: number,
+  origin: readonly [number, number, number],
+  direction: readonly [number, number, number],
+): [number, number] | null {
+  const [ox, oy, oz] = origin;
+  const [dx, dy, dz] = direction;
+  const d = landscape.domain;
+  const halfW = frame.width / 2;
+  const halfD = frame.depth / 2;
+  // The ray's t-interval inside the slab |X| ≤ w/2, |Z| ≤ d/2.
+  let t0 = 0;
+  let t1 = 1e6;
+  for (const [o, v, lo, hi] of [
+    [ox, dx, -halfW, halfW],
+    [oz, dz, -halfD, halfD],
+  ] as const) {
+    if (Math.abs(v) < 1e-12) {
+      if (o < lo || o > hi) t1 = -1;
+    } else {
+      const a = (lo - o) / v;
+      const b = (hi - o) / v;
+      t0 = Math.max(t0, Math.min(a, b));
+      t1 = Math.min(t1, Math.max(a, b));
+    }
+  }
+  const gap = (t: number) => {
+    const X = ox + t * dx;
+    const Z = oz + t * dz;
+    return (
+      oy +
+      t * dy -
+      worldHeight(
+        heightMap,
+        frame,
+        verticalScale,
+        landscape.value(frame.domainX(X), frame.domainY(Z)),
+      )
+    );
+  };
+  if (t1 > t0) {
+    const steps = 400;
+    let prevT = t0;
+    let prevGap = gap(t0);
+    for (let k = 1; k <= steps; k++) {
+      const t = t0 + ((t1 - t0) * k) / steps;
+      const g = gap(t);
+      if (prevGap > 0 && g <= 0) {
+        let a = prevT;
+        let b = t;
+        for (let i = 0; i < 40; i++) {
+          const m = (a + b) / 2;
+          if (gap(m) > 0) a = m;
+          else b = m;
+        }
+        const tm = (a + b) / 2;
+        return [frame.domainX(ox + tm * dx), frame.domainY(oz + tm * dz)];
+      }
+      prevT = t;
+      prevGap = g;
+    }
+  }
+  if (Math.abs(dy) < 1e-12) return null;
+  const tp = -oy / dy;
+  if (tp <= 0) return null;
+  const x = Math.min(d.xMax, Math.max(d.xMin, frame.domainX(ox + tp * dx)));
+  const y = Math.min(d.yMax, Math.max(d.yMin, frame.domainY(oz + tp * dz)));
+  return [x, y];
+}

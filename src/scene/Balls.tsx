@@ -1,0 +1,88 @@
+import { useFrame, useThree } from '@react-three/fiber';
+import { useEffect, useRef } from 'react';
+import { BackSide, Vector3, type Group } from 'three';
+import { worldHeight } from '../core';
+import { raceStore, useRace } from '../store/app-store';
+
+export const BALL_RADIUS = 0.16;
+const projected = new Vector3();
+const labelX = new Float64Array(64);
+const labelY = new Float64Array(64);
+
+/**
+ * The runners' balls resting on the surface, each with a light halo (so the black Adam ball reads
+ * on a dark surface) and a DOM label that follows it. Positions are read in useFrame; nothing here
+ * re-renders per frame.
+ */
+export function Balls() {
+  const runners = useRace((s) => s.runners);
+  const groups = useRef<(Group | null)[]>([]);
+  const labels = useRef<HTMLDivElement[]>([]);
+  const gl = useThree((s) => s.gl);
+
+  useEffect(() => {
+    const host = gl.domElement.parentElement;
+    if (!host) return;
+    const made = runners.map((r) => {
+      const label = document.createElement('div');
+      label.className = 'ball-label';
+      label.textContent = r.label;
+      label.style.borderColor = r.color;
+      host.appendChild(label);
+      return label;
+    });
+    labels.current = made;
+    return () => made.forEach((l) => l.remove());
+  }, [gl, runners]);
+
+  useFrame(({ camera, size }) => {
+    const { race, surface, frame, verticalScale } = raceStore.getState();
+    let placed = 0;
+    race.runners.forEach((runner, i) => {
+      const group = groups.current[i];
+      if (!group) return;
+      const x = frame.worldX(runner.point[0]!);
+      const z = frame.worldZ(runner.point[1]!);
+      const y = worldHeight(surface.heightMap, frame, verticalScale, runner.loss) + BALL_RADIUS;
+      group.position.set(x, y, z);
+      const label = labels.current[i];
+      if (label) {
+        projected.set(x, y + BALL_RADIUS * 1.6, z).project(camera);
+        const visible = projected.z < 1;
+        label.style.display = visible ? '' : 'none';
+        let lx = ((projected.x + 1) / 2) * size.width;
+        let ly = ((1 - projected.y) / 2) * size.height;
+        // Labels of balls that sit together stack upwards instead of overlapping.
+        for (let j = 0; j < placed; j++) {
+          if (Math.abs(labelX[j]! - lx) < 90 && Math.abs(labelY[j]! - ly) < 19) {
+            ly = labelY[j]! - 19;
+            j = -1;
+          }
+        }
+        labelX[placed] = lx;
+        labelY[placed] = ly;
+        placed++;
+        lx = Math.round(lx);
+        ly = Math.round(ly);
+        label.style.transform = `translate(${lx}px, ${ly}px) translate(-50%, -100%)`;
+      }
+    });
+  });
+
+  return (
+    <group name="balls">
+      {runners.map((r, i) => (
+        <group key={i} ref={(g) => void (groups.current[i] = g)}>
+          <mesh>
+            <sphereGeometry args={[BALL_RADIUS, 32, 16]} />
+            <meshStandardMaterial color={r.color} roughness={0.35} metalness={0.1} />
+          </mesh>
+          <mesh scale={1.22}>
+            <sphereGeometry args={[BALL_RADIUS, 24, 12]} />
+            <meshBasicMaterial color="#f2f2f2" side={BackSide} transparent opacity={0.85} />
+          </mesh>
+        </group>
+      ))}
+    </group>
+  );
+}

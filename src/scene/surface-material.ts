@@ -1,0 +1,19 @@
+import { DoubleSide, ShaderMaterial, Vector3 } from 'three';
+import colormap from '../../shaders/lib/colormap.glsl?raw';
+import fragment from '../../shaders/surface.frag?raw';
+import vertex from '../../shaders/surface.vert?raw';
+
+/** The surface's material: owns the uniforms of shaders/surface.{vert,frag}. */
+export function createSurfaceMaterial(): ShaderMaterial {
+  return new ShaderMaterial({
+    vertexShader: vertex,
+    fragmentShader: `${colormap}\n${fragment}`,
+    side: DoubleSide,
+    uniforms: {
+      uContours: { value: 24 },
+      uWireframe: { value: 0 },
+      uGrid: { value: 64 },
+      uLightDir: { value: new Vector3(0.4, 1, 0.5).normalize() },
+    },
+  });
+}

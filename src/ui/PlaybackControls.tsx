@@ -1,0 +1,48 @@
+import { SPEEDS } from '../store/race-store';
+import { raceStore, useRace } from '../store/app-store';
+import { useSnapshot } from './use-snapshot';
+
+const readStep = (s: { race: { step: number } }) => s.race.step;
+
+/** Play/pause, single step, reset, speed and the step counter. */
+export function PlaybackControls() {
+  const playing = useRace((s) => s.playing);
+  const speed = useRace((s) => s.speed);
+  const step = useSnapshot(readStep);
+  const { togglePlay, stepOnce, reset, setSpeed } = raceStore.getState();
+  return (
+    <div className="group playback" role="group" aria-label="Playback">
+      <button
+        data-testid="play"
+        aria-pressed={playing}
+        onClick={togglePlay}
+        title="Play / pause (Space)"
+      >
+        {playing ? '❚❚ Pause' : '▶ Play'}
+      </button>
+      <button data-testid="step" onClick={stepOnce} title="One step (→)">
+        Step ▸|
+      </button>
+      <button data-testid="reset" onClick={reset} title="Back to the start (R)">
+        ↺ Reset
+      </button>
+      <label className="speed">
+        Speed
+        <select
+          data-testid="speed"
+          value={speed}
+          onChange={(e) => setSpeed(Number(e.target.value))}
+        >
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {s}×
+            </option>
+          ))}
+        </select>
+      </label>
+      <span className="step-counter" data-testid="step-counter" data-step={step}>
+        step <b>{step}</b>
+      </span>
+    </div>
+  );
+}

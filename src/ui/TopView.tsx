@@ -1,0 +1,132 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { raceStore, useRace } from '../store/app-store';
+import { renderTopViewImage } from './top-view-image';
+
+const MAX_SIDE = 260;
+const MAX_SEGMENTS = 2000;
+
+/**
+ * A 2D contour map of the landscape with the same balls, trails and start handle, drawn every
+ * animation frame from the live race (no React render per frame). Pressing anywhere on the map
+ * moves the start there; dragging slides it.
+ */
+export function TopView() {
+  const show = useRace((s) => s.showTopView);
+  const surface = useRace((s) => s.surface);
+  const domain = useRace((s) => s.landscape.domain);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const image = useMemo(() => renderTopViewImage(surface), [surface]);
+  const aspect = (domain.xMax - domain.xMin) / (domain.yMax - domain.yMin);
+  const width = Math.round(aspect >= 1 ? MAX_SIDE : MAX_SIDE * aspect);
+  const height = Math.round(aspect >= 1 ? MAX_SIDE / aspect : MAX_SIDE);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!show || !canvas) return;
+    const dpr = window.devicePixelRatio || 1;
+    canvas.width = Math.round(width * dpr);
+    canvas.height = Math.round(height * dpr);
+    const ctx = canvas.getContext('2d')!;
+    const px = (x: number) => ((x - domain.xMin) / (domain.xMax - domain.xMin)) * width;
+    const py = (y: number) => ((domain.yMax - y) / (domain.yMax - domain.yMin)) * height;
+    let raf = 0;
+    const draw = () => {
+      raf = requestAnimationFrame(draw);
+      const { race, start, landscape } = raceStore.getState();
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      ctx.imageSmoothingEnabled = true;
+      ctx.drawImage(image, 0, 0, width, height);
+      for (const m of landscape.minima) {
+        ctx.beginPath();
+        ctx.arc(px(m.x), py(m.y), m.global ? 5 : 3, 0, 2 * Math.PI);
+        ctx.strokeStyle = m.global ? '#ffd54a' : 'rgba(255,255,255,0.7)';
+        ctx.lineWidth = m.global ? 2 : 1;
+        ctx.stroke();
+      }
+      for (const r of race.runners) {
+        const p = r.path;
+        const n = p.length / 2;
+        const stride = Math.max(1, Math.ceil(n / MAX_SEGMENTS));
+        ctx.beginPath();
+        ctx.moveTo(px(p[0]!), py(p[1]!));
+        for (let k = stride; k < n; k += stride) ctx.lineTo(px(p[2 * k]!), py(p[2 * k + 1]!));
+        ctx.lineTo(px(r.point[0]!), py(r.point[1]!));
+        ctx.lineJoin = 'round';
+        ctx.strokeStyle = 'rgba(240,240,240,0.55)';
+        ctx.lineWidth = 3.5;
+        ctx.stroke();
+        ctx.strokeStyle = r.spec.color;
+        ctx.lineWidth = 1.8;
+        ctx.stroke();
+      }
+      for (const r of race.runners) {
+        ctx.beginPath();
+        ctx.arc(px(r.point[0]!), py(r.point[1]!), 5, 0, 2 * Math.PI);
+        ctx.fillStyle = r.spec.color;
+        ctx.fill();
+        ctx.strokeStyle = '#f2f2f2';
+        ctx.lineWidth = 1.5;
+        ctx.stroke();
+      }
+      const [sx, sy] = [px(start[0]), py(start[1])];
+      ctx.beginPath();
+      ctx.arc(sx, sy, 7, 0, 2 * Math.PI);
+      ctx.strokeStyle = '#ffffff';
+      ctx.lineWidth = 2;
+      ctx.stroke();
+      ctx.beginPath();
+      ctx.moveTo(sx - 10, sy);
+      ctx.lineTo(sx + 10, sy);
+      ctx.moveTo(sx, sy - 10);
+      ctx.lineTo(sx, sy + 10);
+      ctx.lineWidth = 1;
+      ctx.stroke();
+    };
+    draw();
+    return () => cancelAnimationFrame(raf);
+  }, [show, image, domain, width, height]);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!show || !canvas) return;
+    const toDomain = (e: PointerEvent): [number, number] => {
+      const rect = canvas.getBoundingClientRect();
+      const u = (e.clientX - rect.left) / rect.width;
+      const v = (e.clientY - rect.top) / rect.height;
+      return [
+        domain.xMin + u * (domain.xMax - domain.xMin),
+        domain.yMax - v * (domain.yMax - domain.yMin),
+      ];
+    };
+    const onDown = (e: PointerEvent) => {
+      if (e.button !== 0) return;
+      e.preventDefault();
+      canvas.setPointerCapture(e.pointerId);
+      raceStore.getState().setStart(...toDomain(e));
+      const onMove = (m: PointerEvent) => raceStore.getState().setStart(...toDomain(m));
+      const onUp = () => {
+        canvas.removeEventListener('pointermove', onMove);
+        canvas.removeEventListener('pointerup', onUp);
+        canvas.removeEventListener('pointercancel', onUp);
+      };
+      canvas.addEventListener('pointermove', onMove);
+      canvas.addEventListener('pointerup', onUp);
+      canvas.addEventListener('pointercancel', onUp);
+    };
+    canvas.addEventListener('pointerdown', onDown);
+    return () => canvas.removeEventListener('pointerdown', onDown);
+  }, [show, domain]);
+
+  if (!show) return null;
+  return (
+    <section className="panel top-view" aria-label="Top view">
+      <canvas
+        ref={canvasRef}
+        data-testid="top-view"
+        data-domain={`${domain.xMin},${domain.xMax},${domain.yMin},${domain.yMax}`}
+        style={{ width, height }}
+        title="Top view: press or drag to move the start"
+      />
+    </section>
+  );
+}
