@@ -12,6 +12,9 @@ export interface Scene {
   runners: RunnerSpec[];
   shake: Shake;
   caption: { en: string; ru: string };
+  /** Side by side instead of one surface; panes list runners by position (0-based). */
+  layout?: 'overlay' | 'split';
+  panes?: number[][];
 }
 
 const withLr = (kind: OptimizerSpec['kind'], lr: number): OptimizerSpec => ({

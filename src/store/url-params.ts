@@ -1,11 +1,12 @@
-import { getPresetLandscape, parseNumber, PRESET_LANDSCAPES, type Landscape } from '../core';
+import { getPresetLandscape, parseNumber, type Landscape } from '../core';
+import type { Notice } from '../i18n';
 
 /** What the page's query string asks for; anything unreadable is reported in `notices`. */
 export interface InitialParams {
   landscape: Landscape;
   start: [number, number] | null;
   paused: boolean;
-  notices: string[];
+  notices: Notice[];
 }
 
 /**
@@ -14,16 +15,17 @@ export interface InitialParams {
  */
 export function readInitialParams(search: string, fallback = 'rosenbrock'): InitialParams {
   const params = new URLSearchParams(search);
-  const notices: string[] = [];
+  const notices: Notice[] = [];
   let landscape = getPresetLandscape(fallback)!;
   const id = params.get('landscape');
   if (id !== null) {
     const found = getPresetLandscape(id);
     if (found) landscape = found;
     else
-      notices.push(
-        `Unknown landscape "${id.slice(0, 40)}" in the link; showing ${landscape.name}. Known: ${PRESET_LANDSCAPES.map((l) => l.id).join(', ')}.`,
-      );
+      notices.push({
+        key: 'unknownLandscape',
+        args: { id: id.slice(0, 40), fallback: landscape.name },
+      });
   }
   let start: [number, number] | null = null;
   const startText = params.get('start');
@@ -32,13 +34,9 @@ export function readInitialParams(search: string, fallback = 'rosenbrock'): Init
     const d = landscape.domain;
     const [x, y] = parts;
     if (parts.length !== 2 || x == null || y == null) {
-      notices.push(
-        `The start "${startText.slice(0, 40)}" in the link is not two numbers x,y; using the default start.`,
-      );
+      notices.push({ key: 'badStart', args: { text: startText.slice(0, 40) } });
     } else if (x < d.xMin || x > d.xMax || y < d.yMin || y > d.yMax) {
-      notices.push(
-        `The start (${x}, ${y}) in the link is outside ${landscape.name}'s domain; using the default start.`,
-      );
+      notices.push({ key: 'startOutside', args: { x, y, landscape: landscape.name } });
     } else {
       start = [x, y];
     }

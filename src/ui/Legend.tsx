@@ -1,8 +1,13 @@
+import type { Messages } from '../i18n';
 import type { RaceState } from '../store/race-store';
+import { raceStore, useRace } from '../store/app-store';
+import { useT } from './use-t';
 import { formatNumber } from './format';
 import { useSnapshot } from './use-snapshot';
 
 interface Row {
+  id: number;
+  visible: boolean;
   label: string;
   color: string;
   kind: string;
@@ -12,31 +17,25 @@ interface Row {
   y: number;
   loss: number;
   status: string;
-  statusText: string;
+  statusStep: number | null;
+  settledAtMinimum: boolean;
+  divergedBecause: string | null;
   distance: number | null;
 }
 
 /** The rows of the legend, read from the live race (a JSON string, so equal snapshots do not re-render). */
 function readRows(s: RaceState): string {
   const globals = s.landscape.minima.filter((m) => m.global);
-  const rows: Row[] = s.race.runners.map((r) => {
+  const rows: Row[] = s.race.runners.map((r, i) => {
     const [x, y] = [r.point[0]!, r.point[1]!];
     const steps = r.status === 'diverged' ? (r.statusStep ?? 0) - 1 : r.path.length / 2 - 1;
-    let statusText = 'running';
-    if (r.status === 'converged') statusText = `converged at step ${r.statusStep}`;
-    else if (r.status === 'stuck')
-      statusText = r.settledAt
-        ? `stuck in a local minimum at step ${r.statusStep}`
-        : `stuck at a flat point at step ${r.statusStep}`;
-    else if (r.status === 'diverged')
-      statusText =
-        r.divergedBecause === 'left-landscape'
-          ? `diverged at step ${r.statusStep}: left the landscape`
-          : `diverged at step ${r.statusStep}: overflow`;
     const distance = globals.length
       ? Math.min(...globals.map((m) => Math.hypot(m.x - x, m.y - y)))
       : null;
+    const settings = s.runners[i];
     return {
+      id: settings?.id ?? i,
+      visible: settings?.visible ?? true,
       label: r.spec.label,
       color: r.spec.color,
       kind: r.spec.optimizer.kind,
@@ -46,26 +45,40 @@ function readRows(s: RaceState): string {
       y,
       loss: r.loss,
       status: r.status,
-      statusText,
+      statusStep: r.statusStep,
+      settledAtMinimum: r.settledAt !== null,
+      divergedBecause: r.divergedBecause,
       distance,
     };
   });
   return JSON.stringify(rows);
 }
 
+/** A runner's status in words. */
+function statusText(t: Messages['app'], r: Row): string {
+  const n = r.statusStep ?? 0;
+  if (r.status === 'converged') return t.convergedAt(n);
+  if (r.status === 'stuck') return r.settledAtMinimum ? t.stuckLocalAt(n) : t.stuckFlatAt(n);
+  if (r.status === 'diverged')
+    return r.divergedBecause === 'left-landscape' ? t.divergedLeftAt(n) : t.divergedOverflowAt(n);
+  return t.running;
+}
+
 /** One row per runner: colour, label, loss, step, status in words, distance to the global minimum. */
 export function Legend() {
   const rows = JSON.parse(useSnapshot(readRows)) as Row[];
+  const t = useT().app;
+  const selected = useRace((s) => s.selectedRunner);
   return (
     <section className="panel legend" aria-label="Runners">
       <table>
         <thead>
           <tr>
-            <th>runner</th>
-            <th>loss</th>
-            <th>step</th>
-            <th>status</th>
-            <th title="distance to the nearest global minimum">to min</th>
+            <th>{t.legendRunner}</th>
+            <th>{t.legendLoss}</th>
+            <th>{t.legendStep}</th>
+            <th>{t.legendStatus}</th>
+            <th title={t.legendToMinTitle}>{t.legendToMin}</th>
           </tr>
         </thead>
         <tbody>
@@ -79,7 +92,8 @@ export function Legend() {
               data-y={r.y}
               data-loss={r.loss}
               data-status={r.status}
-              className={`status-${r.status}`}
+              className={`status-${r.status}${r.id === selected ? ' selected' : ''}${r.visible ? '' : ' hidden-runner'}`}
+              onClick={() => raceStore.getState().selectRunner(r.id)}
             >
               <td>
                 <span className="swatch" style={{ background: r.color }} />
@@ -87,7 +101,7 @@ export function Legend() {
               </td>
               <td className="num">{formatNumber(r.loss)}</td>
               <td className="num">{r.step}</td>
-              <td className="status">{r.statusText}</td>
+              <td className="status">{statusText(t, r)}</td>
               <td className="num">{r.distance === null ? '—' : formatNumber(r.distance)}</td>
             </tr>
           ))}

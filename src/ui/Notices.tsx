@@ -1,15 +1,17 @@
 import { raceStore, useRace } from '../store/app-store';
+import { noticeText, useT } from './use-t';
 
 /** Messages for the user (a link that could not be read, a finished race), each dismissible. */
 export function Notices() {
   const notices = useRace((s) => s.notices);
+  const t = useT();
   if (notices.length === 0) return null;
   return (
     <div className="notices" role="status" aria-live="polite">
       {notices.map((n, i) => (
-        <div key={`${i}-${n}`} className="notice" data-testid="notice">
-          <span>{n}</span>
-          <button aria-label="Dismiss" onClick={() => raceStore.getState().dismissNotice(i)}>
+        <div key={`${i}-${n.key}`} className="notice" data-testid="notice">
+          <span>{noticeText(t, n)}</span>
+          <button aria-label={t.app.dismiss} onClick={() => raceStore.getState().dismissNotice(i)}>
             ×
           </button>
         </div>

@@ -1,6 +1,7 @@
 import { SPEEDS } from '../store/race-store';
 import { raceStore, useRace } from '../store/app-store';
 import { useSnapshot } from './use-snapshot';
+import { useT } from './use-t';
 
 const readStep = (s: { race: { step: number } }) => s.race.step;
 
@@ -9,25 +10,21 @@ export function PlaybackControls() {
   const playing = useRace((s) => s.playing);
   const speed = useRace((s) => s.speed);
   const step = useSnapshot(readStep);
+  const t = useT().app;
   const { togglePlay, stepOnce, reset, setSpeed } = raceStore.getState();
   return (
     <div className="group playback" role="group" aria-label="Playback">
-      <button
-        data-testid="play"
-        aria-pressed={playing}
-        onClick={togglePlay}
-        title="Play / pause (Space)"
-      >
-        {playing ? '❚❚ Pause' : '▶ Play'}
+      <button data-testid="play" aria-pressed={playing} onClick={togglePlay} title={t.playTitle}>
+        {playing ? t.pause : t.play}
       </button>
-      <button data-testid="step" onClick={stepOnce} title="One step (→)">
-        Step ▸|
+      <button data-testid="step" onClick={stepOnce} title={t.stepTitle}>
+        {t.step}
       </button>
-      <button data-testid="reset" onClick={reset} title="Back to the start (R)">
-        ↺ Reset
+      <button data-testid="reset" onClick={reset} title={t.resetTitle}>
+        {t.reset}
       </button>
       <label className="speed">
-        Speed
+        {t.speed}
         <select
           data-testid="speed"
           value={speed}
@@ -41,7 +38,7 @@ export function PlaybackControls() {
         </select>
       </label>
       <span className="step-counter" data-testid="step-counter" data-step={step}>
-        step <b>{step}</b>
+        {t.stepCounter} <b>{step}</b>
       </span>
     </div>
   );

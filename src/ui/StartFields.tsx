@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { parseNumber } from '../core';
 import { raceStore, useRace } from '../store/app-store';
+import { useT } from './use-t';
 
 /** Numeric x₀, y₀: the keyboard way to set the start. Refuses what is not a number in the domain. */
 export function StartFields() {
@@ -10,6 +11,7 @@ export function StartFields() {
 }
 
 function StartFieldsFor({ start }: { start: [number, number] }) {
+  const t = useT().app;
   const domain = useRace((s) => s.landscape.domain);
   const [text, setText] = useState<[string, string]>([format(start[0]), format(start[1])]);
   const [error, setError] = useState<string | null>(null);
@@ -17,15 +19,16 @@ function StartFieldsFor({ start }: { start: [number, number] }) {
   const commit = (axis: 0 | 1, value: string) => {
     const v = parseNumber(value);
     const [lo, hi] = axis === 0 ? [domain.xMin, domain.xMax] : [domain.yMin, domain.yMax];
-    if (v === null) return setError(`${axis === 0 ? 'x₀' : 'y₀'} must be a number`);
-    if (v < lo || v > hi) return setError(`${axis === 0 ? 'x₀' : 'y₀'} must be in [${lo}, ${hi}]`);
+    if (v === null) return setError(t.startMustBeNumber(axis === 0 ? 'x₀' : 'y₀'));
+    if (v < lo || v > hi) return setError(t.startOutside(axis === 0 ? 'x₀' : 'y₀', lo, hi));
     const next: [number, number] = [start[0], start[1]];
     next[axis] = v;
     raceStore.getState().setStart(next[0], next[1]);
   };
 
   return (
-    <div className="group start" role="group" aria-label="Start point">
+    <div className="group start" role="group" aria-label={t.start}>
+      <span className="muted">{t.start}</span>
       {(['x₀', 'y₀'] as const).map((name, axis) => (
         <label key={name}>
           {name}

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { raceStore, useRace } from '../store/app-store';
 import { renderTopViewImage } from './top-view-image';
+import { useT } from './use-t';
 
-const MAX_SIDE = 260;
+const MAX_SIDE = 250;
 const MAX_SEGMENTS = 2000;
 
 /**
@@ -11,6 +12,7 @@ const MAX_SEGMENTS = 2000;
  * moves the start there; dragging slides it.
  */
 export function TopView() {
+  const t = useT().app;
   const show = useRace((s) => s.showTopView);
   const surface = useRace((s) => s.surface);
   const domain = useRace((s) => s.landscape.domain);
@@ -119,13 +121,13 @@ export function TopView() {
 
   if (!show) return null;
   return (
-    <section className="panel top-view" aria-label="Top view">
+    <section className="panel top-view" aria-label={t.topView}>
       <canvas
         ref={canvasRef}
         data-testid="top-view"
         data-domain={`${domain.xMin},${domain.xMax},${domain.yMin},${domain.yMax}`}
         style={{ width, height }}
-        title="Top view: press or drag to move the start"
+        title={t.topViewTitle}
       />
     </section>
   );

@@ -7,11 +7,12 @@ import { countColours } from './pixels';
 // react-three-fiber 9 still creates a THREE.Clock, which three r187 deprecates.
 const KNOWN_WARNINGS = /^THREE\.Clock: This module has been deprecated/;
 
-describe('the placeholder page in headless Chromium', () => {
+describe('the app in headless Chromium', () => {
   let browser: Browser;
   let page: Page;
   let problems: PageProblems;
-  const sceneCanvas = () => page.getByTestId('scene-canvas').locator('canvas');
+  // The WebGL canvas itself carries data-testid="scene-canvas".
+  const sceneCanvas = () => page.locator('canvas[data-testid="scene-canvas"]');
 
   beforeAll(async () => {
     browser = await launchBrowser();

@@ -1,0 +1,50 @@
+import * as app from './app';
+import * as chart from './chart';
+import * as formulas from './formulas';
+import * as landscapePanel from './landscape-panel';
+import * as layout from './layout';
+import * as notices from './notices';
+import * as runners from './runners';
+import * as share from './share';
+import * as softmax from './softmax';
+import type { Language } from './types';
+
+export * from './types';
+export type { Notice, FinishedRunner } from './notices';
+
+/**
+ * Every string of the app in English and Russian, one namespace per part of the app. Each part's
+ * Russian dictionary is typed as its English one, so the compiler checks that every key exists in
+ * both languages with the same arguments.
+ */
+export const messages = {
+  en: {
+    app: app.en,
+    notices: notices.en,
+    runners: runners.en,
+    landscapePanel: landscapePanel.en,
+    chart: chart.en,
+    formulas: formulas.en,
+    softmax: softmax.en,
+    share: share.en,
+    layout: layout.en,
+  },
+  ru: {
+    app: app.ru,
+    notices: notices.ru,
+    runners: runners.ru,
+    landscapePanel: landscapePanel.ru,
+    chart: chart.ru,
+    formulas: formulas.ru,
+    softmax: softmax.ru,
+    share: share.ru,
+    layout: layout.ru,
+  },
+} satisfies Record<Language, unknown>;
+
+export type Messages = (typeof messages)['en'];
+
+/** The dictionary of a language. */
+export function dictionary(language: Language): Messages {
+  return messages[language];
+}

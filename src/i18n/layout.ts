@@ -1,0 +1,38 @@
+/** Strings of the layout switches, the language toggle, the scenes list and the view tabs. */
+export const en = {
+  overlay: 'Overlay',
+  split: 'Side by side',
+  layoutTitle: 'All runners on one surface, or up to four panes side by side',
+  panes: 'Panes',
+  pane: (n: number) => `Pane ${n}`,
+  race: 'Race',
+  softmax: 'Sigmoid & softmax',
+  scenes: 'Lecture scenes',
+  sceneNames: {
+    bowl: 'Ball in a bowl',
+    'bag-strong-shake': 'Bag shaken hard',
+    'bag-gentle-shake': 'Bag shaken gently',
+    race: 'The race',
+    'momentum-lr': 'Momentum: big vs small lr',
+    'adam-bias': 'Bias correction',
+  } as Record<string, string>,
+};
+
+export const ru: typeof en = {
+  overlay: 'Вместе',
+  split: 'Рядом',
+  layoutTitle: 'Все бегуны на одной поверхности или до четырёх панелей рядом',
+  panes: 'Панели',
+  pane: (n) => `Панель ${n}`,
+  race: 'Гонка',
+  softmax: 'Сигмоида и softmax',
+  scenes: 'Сцены из лекции',
+  sceneNames: {
+    bowl: 'Шарик в чаше',
+    'bag-strong-shake': 'Пакет трясут сильно',
+    'bag-gentle-shake': 'Пакет трясут слабо',
+    race: 'Гонка',
+    'momentum-lr': 'Моментум: большой и малый lr',
+    'adam-bias': 'Поправка на смещение',
+  },
+};

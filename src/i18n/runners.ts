@@ -1,0 +1,4 @@
+/** Strings of the runners part of the app (filled in with the feature). */
+export const en = {};
+
+export const ru: typeof en = {};

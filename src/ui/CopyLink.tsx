@@ -1,0 +1,4 @@
+/** The copy-link button (being built in this change). */
+export function CopyLink() {
+  return null;
+}

@@ -1,0 +1,4 @@
+/** The live loss chart (being built in this change). */
+export function LossChart() {
+  return null;
+}

@@ -1,0 +1,55 @@
+import { PRESET_LANDSCAPES } from '../../core';
+import { raceStore, useRace } from '../../store/app-store';
+import { useT } from '../use-t';
+import { FunctionField } from './FunctionField';
+import { ShakeFields } from './ShakeFields';
+
+const CUSTOM = 'custom';
+
+/** Presets grouped as the lecture's and the classic ones, your own function, and the shake. */
+export function LandscapePanel() {
+  const t = useT();
+  const id = useRace((s) => s.landscape.id);
+  const hasFunction = useRace((s) => s.functionInput !== null);
+  return (
+    <section className="panel-section" aria-label={t.landscapePanel.heading}>
+      <h2>{t.landscapePanel.heading}</h2>
+      <select
+        data-testid="landscape"
+        value={id}
+        onChange={(e) => {
+          const value = e.target.value;
+          const s = raceStore.getState();
+          if (value !== CUSTOM) s.setPreset(value);
+          else
+            s.setFunction(
+              s.functionInput?.text ?? s.landscape.formula,
+              s.functionInput?.domain ?? s.landscape.domain,
+            );
+        }}
+      >
+        <optgroup label={t.app.lecture}>
+          {PRESET_LANDSCAPES.filter((l) => l.group === 'lecture').map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.name}
+            </option>
+          ))}
+        </optgroup>
+        <optgroup label={t.app.classic}>
+          {PRESET_LANDSCAPES.filter((l) => l.group === 'classic').map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.name}
+            </option>
+          ))}
+        </optgroup>
+        <optgroup label={t.app.yourFunction}>
+          <option value={CUSTOM}>
+            {hasFunction || id === CUSTOM ? t.app.yourFunction : `${t.app.yourFunction}…`}
+          </option>
+        </optgroup>
+      </select>
+      <FunctionField />
+      <ShakeFields />
+    </section>
+  );
+}

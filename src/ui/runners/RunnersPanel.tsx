@@ -1,0 +1,4 @@
+/** The runners panel (being built in this change). */
+export function RunnersPanel() {
+  return null;
+}
