@@ -36,7 +36,7 @@ export const TRACE_USAGE = `usage: npm run --silent trace -- [options]
   --f "<expression in x and y>"    a typed-in function instead of a preset
   --domain <xmin>,<xmax>,<ymin>,<ymax>   the domain of --f (default -3,3,-3,3)
   --start <x>,<y>                  default: the landscape's default start
-  --steps <n>                      default 200
+  --steps <n>                      default 200 (a scene's own length with --scene)
   --runner "<kind> key=value …"    repeatable; kinds sgd momentum nesterov rmsprop adam adamw adagrad;
                                    keys as in the README, plus label=… and color=…
   --noise <sigma> --seed <n>       the shake (gradient noise), default 0 and 1
@@ -126,6 +126,7 @@ export function parseTraceArguments(
   let start: [number, number] | undefined;
   let runners: RunnerSpec[] = [];
   const shake: Shake = { sigma: 0, seed: 1 };
+  let sceneSteps: number | undefined;
 
   const sceneId = one('--scene');
   if (sceneId !== undefined) {
@@ -139,6 +140,7 @@ export function parseTraceArguments(
     start = scene.start;
     runners = scene.runners.map((r) => ({ ...r }));
     Object.assign(shake, scene.shake);
+    sceneSteps = scene.steps;
   }
 
   const presetId = one('--landscape');
@@ -192,7 +194,7 @@ export function parseTraceArguments(
   if (![f0, ...probe].every(Number.isFinite))
     return fail('--start', `f or its gradient is not defined at (${start[0]}, ${start[1]})`);
 
-  let steps = 200;
+  let steps = sceneSteps ?? 200;
   const stepsText = one('--steps');
   if (stepsText !== undefined) {
     const n = parseNumber(stepsText);

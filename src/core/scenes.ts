@@ -1,9 +1,11 @@
-import { defaultSpec, type OptimizerSpec } from './optimizers';
+import { defaultSpec, type OptimizerKind, type OptimizerSpec } from './optimizers';
+import { LECTURE_COLORS } from './race/defaults';
 import type { RunnerSpec, Shake } from './race';
 
 /**
  * A preset scene: a landscape, a start, runners and a shake chosen to make one point of the
- * lecture, with a caption in Russian and English.
+ * lecture, with a caption in Russian and English. `steps` is how long the point takes to show
+ * (the default length of `trace --scene`).
  */
 export interface Scene {
   id: string;
@@ -11,32 +13,141 @@ export interface Scene {
   start: [number, number];
   runners: RunnerSpec[];
   shake: Shake;
+  steps: number;
   caption: { en: string; ru: string };
   /** Side by side instead of one surface; panes list runners by position (0-based). */
   layout?: 'overlay' | 'split';
   panes?: number[][];
 }
 
-const withLr = (kind: OptimizerSpec['kind'], lr: number): OptimizerSpec => ({
-  ...defaultSpec(kind),
-  lr,
-});
+const spec = (kind: OptimizerKind, lr: number, extra: Partial<OptimizerSpec> = {}): OptimizerSpec =>
+  ({ ...defaultSpec(kind), lr, ...extra }) as OptimizerSpec;
+const calm: Shake = { sigma: 0, seed: 1 };
 
-/** The scenes, in menu order. */
+/** The lecture's scenes, in menu order. Each promise is checked by tests/cli/scenes.test.ts. */
 export const SCENES: readonly Scene[] = [
   {
     id: 'bowl',
     landscape: 'bowl',
     start: [-1.6, 1.2],
     runners: [
-      { label: 'SGD-momentum', color: '#2ecc40', optimizer: withLr('momentum', 0.1) },
-      { label: 'RMSProp', color: '#ff4136', optimizer: withLr('rmsprop', 0.02) },
-      { label: 'Adam', color: '#111111', optimizer: withLr('adam', 0.05) },
+      { label: 'SGD-momentum', color: LECTURE_COLORS.momentum, optimizer: spec('momentum', 0.1) },
+      { label: 'RMSProp', color: LECTURE_COLORS.rmsprop, optimizer: spec('rmsprop', 0.02) },
+      { label: 'Adam', color: LECTURE_COLORS.adam, optimizer: spec('adam', 0.05) },
     ],
-    shake: { sigma: 0, seed: 1 },
+    shake: calm,
+    steps: 600,
     caption: {
-      en: 'A ball in a bowl: on a convex surface every optimizer rolls down to the one bottom.',
-      ru: 'Шарик в чаше: на выпуклой поверхности любой оптимизатор скатывается к единственному дну.',
+      en: 'A ball in a bowl: on a convex surface there is only one bottom, and every optimizer rolls down to it — each in its own way.',
+      ru: 'Шарик в чаше: у выпуклой поверхности одно дно, и любой оптимизатор скатывается к нему — каждый по-своему.',
+    },
+  },
+  {
+    id: 'bag-strong-shake',
+    landscape: 'plastic-bag',
+    start: [-3.2, 2.9],
+    runners: [
+      { label: 'SGD, lr 0.9', color: LECTURE_COLORS.momentum, optimizer: spec('sgd', 0.9) },
+    ],
+    shake: { sigma: 0.3, seed: 1 },
+    steps: 1000,
+    caption: {
+      en: 'The bag shaken hard: with a large learning rate and noisy gradients the grain reaches the middle, but keeps jumping over the bottom and never settles.',
+      ru: 'Пакет трясут сильно: с большим шагом и шумными градиентами крупинка добирается до середины, но всё время перепрыгивает дно и не успокаивается.',
+    },
+  },
+  {
+    id: 'bag-gentle-shake',
+    landscape: 'plastic-bag',
+    start: [-3.2, 2.9],
+    runners: [
+      { label: 'SGD, lr 0.05', color: LECTURE_COLORS.rmsprop, optimizer: spec('sgd', 0.05) },
+      {
+        label: 'SGD-momentum, lr 0.5',
+        color: LECTURE_COLORS.momentum,
+        optimizer: spec('momentum', 0.5),
+      },
+    ],
+    shake: { sigma: 0.05, seed: 1 },
+    steps: 600,
+    caption: {
+      en: 'The bag shaken gently: plain SGD with a small step settles in the first fold it meets. With momentum the ball carries its speed over the folds and finds the real bottom.',
+      ru: 'Пакет трясут слабо: обычный SGD с малым шагом застревает в первой же складке. С моментумом шарик сохраняет скорость, проскакивает складки и находит настоящее дно.',
+    },
+  },
+  {
+    id: 'race',
+    landscape: 'ravine',
+    start: [-4.5, 1.6],
+    runners: [
+      { label: 'SGD-momentum', color: LECTURE_COLORS.momentum, optimizer: spec('momentum', 0.4) },
+      { label: 'RMSProp', color: LECTURE_COLORS.rmsprop, optimizer: spec('rmsprop', 0.02) },
+      { label: 'Adam', color: LECTURE_COLORS.adam, optimizer: spec('adam', 0.2) },
+    ],
+    shake: calm,
+    steps: 600,
+    caption: {
+      en: 'The race in a ravine: SGD-momentum (green) gathers speed but swings from wall to wall; RMSProp (red) divides each coordinate by its own gradient size and walks straight to the bottom, slowly; Adam (black) combines both, arrives first and overshoots a little.',
+      ru: 'Гонка в овраге: SGD-momentum (зелёный) разгоняется, но мечется от стенки к стенке; RMSProp (красный) делит каждую координату на её собственный масштаб градиента и идёт ко дну по прямой, но медленно; Adam (чёрный) сочетает оба приёма, приходит первым и чуть проскакивает.',
+    },
+  },
+  {
+    id: 'momentum-lr',
+    landscape: 'plastic-bag',
+    start: [-3.2, 2.9],
+    runners: [
+      {
+        label: 'SGD-momentum, lr 0.5',
+        color: LECTURE_COLORS.momentum,
+        optimizer: spec('momentum', 0.5),
+      },
+      { label: 'SGD-momentum, lr 0.05', color: '#0074d9', optimizer: spec('momentum', 0.05) },
+    ],
+    shake: calm,
+    steps: 600,
+    layout: 'split',
+    panes: [[0], [1]],
+    caption: {
+      en: 'SGD-momentum with a large and a small learning rate: the large step builds enough speed to cross the folds and reach the bottom; the small one stops in the first fold.',
+      ru: 'SGD-momentum с большим и малым шагом: большой шаг набирает достаточно скорости, чтобы перескочить складки и дойти до дна; малый останавливается в первой складке.',
+    },
+  },
+  {
+    id: 'adam-bias',
+    landscape: 'bowl',
+    start: [-1.6, 1.2],
+    runners: [
+      {
+        label: 'SGD-momentum, no correction',
+        color: LECTURE_COLORS.momentum,
+        optimizer: spec('momentum', 0.05),
+      },
+      {
+        label: 'SGD-momentum ÷ (1−βᵗ)',
+        color: '#9be89f',
+        optimizer: spec('momentum', 0.05, { bias_correction: true }),
+      },
+      {
+        label: 'Adam ÷ (1−β₁ᵗ), (1−β₂ᵗ)',
+        color: LECTURE_COLORS.adam,
+        optimizer: spec('adam', 0.01),
+      },
+      {
+        label: 'Adam, no correction',
+        color: '#8a8f98',
+        optimizer: spec('adam', 0.01, { bias_correction: false }),
+      },
+    ],
+    shake: calm,
+    steps: 200,
+    layout: 'split',
+    panes: [
+      [0, 1],
+      [2, 3],
+    ],
+    caption: {
+      en: 'Moving averages start at zero. For SGD-momentum that makes the first steps tiny (v₁ is a tenth of g) until dividing by 1−βᵗ fixes it. For Adam it is the other way round: the uncorrected s₁ is a thousand times too small but m₁ only ten times, so uncorrected Adam starts with steps about 3× larger than corrected Adam, and the gap grows to about 6× near step 10.',
+      ru: 'Скользящие средние стартуют с нуля. У SGD-momentum поэтому первые шаги крошечные (v₁ — десятая часть g), пока деление на 1−βᵗ это не исправит. У Adam наоборот: без поправки s₁ в тысячу раз меньше нужного, а m₁ — лишь в десять, поэтому Adam без поправки начинает с шагов примерно в 3 раза длиннее, чем с поправкой, и к 10-му шагу разница вырастает примерно до 6 раз.',
     },
   },
 ];

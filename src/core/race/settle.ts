@@ -44,12 +44,19 @@ export function defaultSettleRule(landscape: Landscape): SettleRule {
 
 const scratch = [0, 0];
 
+/** Points a shaken runner must spend beside one known minimum to count as settled there. */
+export const SHAKEN_WINDOW = 50;
+
 /**
- * Where the runner has settled: the centroid c of its last `window` points, if they all lie within
- * `radius` of c, ∇f(c) is small, and the runner is not drifting — without a shake its last step is
- * at most half its step `window` steps earlier (the motion is dying out, not a slow steady crawl)
- * or below radius/2000; with a shake (jitter never dies out) the centroids of the window's two
- * halves are within radius/4 of each other. Else null.
+ * Where the runner has settled, or null.
+ *
+ * Without a shake: the centroid c of its last `window` points, if they all lie within `radius` of
+ * c, ∇f(c) is small, and the motion is dying out — its last step is at most half its step `window`
+ * steps earlier, or below radius/2000 — rather than a slow steady crawl.
+ *
+ * With a shake the jitter never dies out, so settling means staying put beside a minimum: the
+ * last 50 points all lie within `minimumDistance` of the same known minimum (returned). A shaken
+ * runner near no known minimum (a saddle, a plateau) is never called settled.
  */
 export function settledPoint(
   runner: Runner,
@@ -59,6 +66,21 @@ export function settledPoint(
 ): [number, number] | null {
   const path = runner.path;
   const count = path.length / 2;
+  if (shaken) {
+    if (count < SHAKEN_WINDOW) return null;
+    const m = nearestMinimum(
+      landscape,
+      path[2 * count - 2]!,
+      path[2 * count - 1]!,
+      rule.minimumDistance,
+    );
+    if (!m) return null;
+    for (let k = count - SHAKEN_WINDOW; k < count; k++) {
+      if (Math.hypot(path[2 * k]! - m.x, path[2 * k + 1]! - m.y) > rule.minimumDistance)
+        return null;
+    }
+    return [m.x, m.y];
+  }
   const w = rule.window;
   if (count < w + 1) return null;
   const first = count - w;
@@ -78,20 +100,8 @@ export function settledPoint(
   }
   const stepAt = (k: number) =>
     Math.hypot(path[2 * k]! - path[2 * k - 2]!, path[2 * k + 1]! - path[2 * k - 1]!);
-  if (shaken) {
-    const half = w >> 1;
-    let ax = 0;
-    let ay = 0;
-    for (let k = first; k < first + half; k++) {
-      ax += path[2 * k]! - cx;
-      ay += path[2 * k + 1]! - cy;
-    }
-    // The first half's centroid minus the second's is twice (first − c).
-    if ((2 * Math.hypot(ax, ay)) / half > rule.radius / 4) return null;
-  } else {
-    const last = stepAt(count - 1);
-    if (last > rule.radius / 2000 && last > 0.5 * stepAt(first)) return null;
-  }
+  const last = stepAt(count - 1);
+  if (last > rule.radius / 2000 && last > 0.5 * stepAt(first)) return null;
   landscape.valueAndGradient(cx, cy, scratch, 0);
   const gn = Math.hypot(scratch[0]!, scratch[1]!);
   return gn <= rule.gradientNorm ? [cx, cy] : null;
