@@ -8,9 +8,9 @@ import { LanguageToggle } from './ui/LanguageToggle';
 import { Legend } from './ui/Legend';
 import { LossChart } from './ui/LossChart';
 import { Notices } from './ui/Notices';
+import { PaneTitles } from './ui/PaneTitles';
 import { PlaybackControls } from './ui/PlaybackControls';
 import { RunnersPanel } from './ui/runners/RunnersPanel';
-import { SceneCaption } from './ui/SceneCaption';
 import { ScenesPanel } from './ui/ScenesPanel';
 import { SoftmaxView } from './ui/softmax/SoftmaxView';
 import { StartFields } from './ui/StartFields';
@@ -27,12 +27,13 @@ export function App() {
   const t = useT();
   const name = useRace((s) => s.landscape.name);
   const formula = useRace((s) => s.landscape.formula);
+  const layout = useRace((s) => s.layout);
   const [view, setView] = useState<View>(() =>
     new URLSearchParams(window.location.search).get('view') === 'softmax' ? 'softmax' : 'race',
   );
   return (
-    <main className={`app view-${view}`}>
-      <header className="bar">
+    <main className={`app view-${view} layout-${layout}`}>
+      <header className="top-bar">
         <h1 className="app-title">{t.app.title}</h1>
         <div className="segmented" role="tablist">
           <button
@@ -56,7 +57,7 @@ export function App() {
         </div>
         <PlaybackControls />
         <ViewControls />
-        <div className="bar-end">
+        <div className="top-bar-end">
           <CopyLink />
           <LanguageToggle />
         </div>
@@ -70,10 +71,10 @@ export function App() {
         <div className="scene">
           <RaceCanvas />
         </div>
+        <PaneTitles />
         <p className="formula" title={formula}>
           <b>{name}</b> f(x, y) = {formula}
         </p>
-        <SceneCaption />
         <Notices />
         <Legend />
       </section>

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { BackSide, Vector3, type Group } from 'three';
 import { worldHeight } from '../core';
 import { raceStore, useRace } from '../store/app-store';
+import { applyLayerMask, runnerLayerMask } from './runner-layers';
 
 export const BALL_RADIUS = 0.16;
 const projected = new Vector3();
@@ -35,12 +36,20 @@ export function Balls() {
     return () => made.forEach((l) => l.remove());
   }, [gl, runners]);
 
+  const masks = useRef<number[]>([]);
+
   useFrame(({ camera, size }) => {
-    const { race, surface, frame, verticalScale } = raceStore.getState();
+    const state = raceStore.getState();
+    const { race, surface, frame, verticalScale, layout } = state;
     let placed = 0;
     race.runners.forEach((runner, i) => {
       const group = groups.current[i];
       if (!group) return;
+      const mask = runnerLayerMask(state, i);
+      if (masks.current[i] !== mask) {
+        applyLayerMask(group, mask);
+        masks.current[i] = mask;
+      }
       const x = frame.worldX(runner.point[0]!);
       const z = frame.worldZ(runner.point[1]!);
       const y = worldHeight(surface.heightMap, frame, verticalScale, runner.loss) + BALL_RADIUS;
@@ -48,7 +57,8 @@ export function Balls() {
       const label = labels.current[i];
       if (label) {
         projected.set(x, y + BALL_RADIUS * 1.6, z).project(camera);
-        const visible = projected.z < 1;
+        // Labels follow the balls in the overlay view; split panes name their runners instead.
+        const visible = projected.z < 1 && layout === 'overlay' && mask !== 0;
         label.style.display = visible ? '' : 'none';
         let lx = ((projected.x + 1) / 2) * size.width;
         let ly = ((1 - projected.y) / 2) * size.height;

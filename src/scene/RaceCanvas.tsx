@@ -7,6 +7,7 @@ import { StartHandle } from './StartHandle';
 import { Surface } from './Surface';
 import { Ticker } from './Ticker';
 import { Trails } from './Trails';
+import { ViewRenderer } from './ViewRenderer';
 import { FrameProbeEnd, FrameProbeStart } from './FrameProbe';
 
 /** The full-window 3D race: surface, minima, trails, balls, start handle and orbit camera. */
@@ -35,6 +36,7 @@ export function RaceCanvas() {
       <CameraControls />
       <StartDrag />
       <FrameProbeEnd />
+      <ViewRenderer />
     </Canvas>
   );
 }

@@ -1,6 +1,6 @@
 import { useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
-import { Raycaster, Vector2 } from 'three';
+import { Raycaster, Vector2, type PerspectiveCamera } from 'three';
 import { pickSurface } from '../core';
 import { raceStore } from '../store/app-store';
 import { sceneRefs } from './scene-refs';

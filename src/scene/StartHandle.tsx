@@ -1,43 +1,21 @@
-import { useFrame, useThree } from '@react-three/fiber';
+import { useFrame } from '@react-three/fiber';
 import { useRef } from 'react';
-import { Vector3, type Group } from 'three';
+import type { Group } from 'three';
 import { worldHeight } from '../core';
 import { raceStore } from '../store/app-store';
-import { sceneRefs } from './scene-refs';
 
-const projected = new Vector3();
-
-/**
- * The start point as a pin standing on the surface. Each frame it moves to the store's start and
- * publishes its screen position (CSS pixels in the canvas) for dragging and for tests, as the
- * canvas attribute data-start-screen.
- */
+/** The start point as a pin standing on the surface; each frame it moves to the store's start. */
 export function StartHandle() {
   const group = useRef<Group>(null);
-  const gl = useThree((s) => s.gl);
-  const last = useRef('');
-
-  useFrame(({ camera, size }) => {
+  useFrame(() => {
     const { start, surface, frame, verticalScale, landscape } = raceStore.getState();
-    const x = frame.worldX(start[0]);
-    const z = frame.worldZ(start[1]);
     const y = worldHeight(
       surface.heightMap,
       frame,
       verticalScale,
       landscape.value(start[0], start[1]),
     );
-    group.current?.position.set(x, y, z);
-    projected.set(x, y, z).project(camera);
-    const sx = ((projected.x + 1) / 2) * size.width;
-    const sy = ((1 - projected.y) / 2) * size.height;
-    sceneRefs.startScreen.x = sx;
-    sceneRefs.startScreen.y = sy;
-    const text = `${sx.toFixed(1)},${sy.toFixed(1)}`;
-    if (text !== last.current) {
-      gl.domElement.setAttribute('data-start-screen', text);
-      last.current = text;
-    }
+    group.current?.position.set(frame.worldX(start[0]), y, frame.worldZ(start[1]));
   });
 
   return (

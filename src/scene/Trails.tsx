@@ -5,6 +5,8 @@ import { worldHeight } from '../core';
 import { raceStore, useRace } from '../store/app-store';
 import { createTrailGeometry, TRAIL_CAPACITY, writeTrail } from './trail-geometry';
 import { createTrailMaterial } from './trail-material';
+import { applyLayerMask, runnerLayerMask } from './runner-layers';
+import type { Mesh } from 'three';
 
 const LIFT = 0.03;
 
@@ -13,6 +15,8 @@ function Trail({ index, color }: { index: number; color: string }) {
   const geometry = useMemo(() => createTrailGeometry(), []);
   const material = useMemo(() => createTrailMaterial(color), [color]);
   const size = useThree((s) => s.size);
+  const mesh = useRef<Mesh>(null);
+  const mask = useRef(-1);
   const seen = useRef<{ race: Race | null; first: number; count: number; scale: number }>({
     race: null,
     first: 0,
@@ -27,9 +31,15 @@ function Trail({ index, color }: { index: number; color: string }) {
   useEffect(() => () => material.dispose(), [material]);
 
   useFrame(() => {
-    const { race, surface, frame, verticalScale } = raceStore.getState();
+    const state = raceStore.getState();
+    const { race, surface, frame, verticalScale } = state;
     const runner = race.runners[index];
     if (!runner) return;
+    const m = runnerLayerMask(state, index);
+    if (mesh.current && m !== mask.current) {
+      applyLayerMask(mesh.current, m);
+      mask.current = m;
+    }
     const count = runner.path.length / 2;
     const s = seen.current;
     const first = Math.max(0, count - TRAIL_CAPACITY);
@@ -49,7 +59,15 @@ function Trail({ index, color }: { index: number; color: string }) {
     material.uniforms.uHead!.value = count - 1;
   });
 
-  return <mesh geometry={geometry} material={material} frustumCulled={false} renderOrder={2} />;
+  return (
+    <mesh
+      ref={mesh}
+      geometry={geometry}
+      material={material}
+      frustumCulled={false}
+      renderOrder={2}
+    />
+  );
 }
 
 /** The trails of every runner. */

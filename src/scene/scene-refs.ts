@@ -1,4 +1,5 @@
 import type { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
+import type { PaneRect } from './panes';
 
 /**
  * Hot, non-reactive scene state shared between components and DOM handlers (as in racing-game's
@@ -7,10 +8,17 @@ import type { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js
  */
 export const sceneRefs: {
   controls: OrbitControls | null;
+  /** The start handle in the first pane (the whole canvas in the overlay layout). */
   startScreen: { x: number; y: number };
+  /** The start handle in each pane. */
+  startScreens: { x: number; y: number }[];
+  /** The panes drawn last frame (one covering the canvas in the overlay layout). */
+  panes: PaneRect[];
   dragging: boolean;
 } = {
   controls: null,
   startScreen: { x: Number.NaN, y: Number.NaN },
+  startScreens: [],
+  panes: [],
   dragging: false,
 };

@@ -1,5 +1,6 @@
 import { SCENES } from '../core';
 import { raceStore, useRace } from '../store/app-store';
+import { SceneCaption } from './SceneCaption';
 import { useT } from './use-t';
 
 /** One button per lecture scene. */
@@ -21,6 +22,7 @@ export function ScenesPanel() {
           </button>
         ))}
       </div>
+      <SceneCaption />
     </section>
   );
 }
