@@ -10,10 +10,11 @@ const raycaster = new Raycaster();
 const ndc = new Vector2();
 
 /**
- * Dragging the start handle: a pointer pressed within 22 px of the handle grabs it (the orbit
- * camera does not see that press); moving slides the start along the surface (an exact ray–surface
- * intersection, see pickSurface) and restarts every runner from there; a double-click on the
- * surface puts the start where it was clicked. Pressing anywhere else orbits the camera.
+ * Dragging the start handle: a pointer pressed within 22 px of the handle (its foot, or up the
+ * pin) grabs it, in whichever pane it is; the orbit camera does not see that press. Moving slides
+ * the start along the surface (an exact ray–surface intersection, see pickSurface) and restarts
+ * every runner from there; a double-click on the surface puts the start where it was clicked.
+ * Pressing anywhere else orbits the camera.
  */
 export function StartDrag() {
   const gl = useThree((s) => s.gl);
@@ -22,13 +23,34 @@ export function StartDrag() {
   useEffect(() => {
     const canvas = gl.domElement;
     const host = canvas.parentElement ?? canvas;
+    /** The pane under a canvas point (the whole canvas in the overlay layout). */
+    const paneAt = (px: number, py: number) => {
+      const p = sceneRefs.panes.findIndex(
+        (r) => px >= r.x && px <= r.x + r.width && py >= r.y && py <= r.y + r.height,
+      );
+      return p < 0 ? 0 : p;
+    };
     const domainPointAt = (clientX: number, clientY: number) => {
       const rect = canvas.getBoundingClientRect();
-      ndc.set(
-        ((clientX - rect.left) / rect.width) * 2 - 1,
-        -((clientY - rect.top) / rect.height) * 2 + 1,
-      );
-      raycaster.setFromCamera(ndc, camera);
+      const px = clientX - rect.left;
+      const py = clientY - rect.top;
+      const pane = sceneRefs.panes[paneAt(px, py)] ?? {
+        x: 0,
+        y: 0,
+        width: rect.width,
+        height: rect.height,
+      };
+      ndc.set(((px - pane.x) / pane.width) * 2 - 1, -((py - pane.y) / pane.height) * 2 + 1);
+      // Aim with the projection that pane was drawn with (see ViewRenderer).
+      const cam = camera as PerspectiveCamera;
+      const [aspect, zoom] = [cam.aspect, cam.zoom];
+      cam.aspect = pane.width / pane.height;
+      if (sceneRefs.panes.length > 1) cam.zoom = Math.min(1, cam.aspect / 1.5);
+      cam.updateProjectionMatrix();
+      raycaster.setFromCamera(ndc, cam);
+      cam.aspect = aspect;
+      cam.zoom = zoom;
+      cam.updateProjectionMatrix();
       const { landscape, surface, frame, verticalScale } = raceStore.getState();
       const o = raycaster.ray.origin;
       const d = raycaster.ray.direction;
@@ -45,15 +67,18 @@ export function StartDrag() {
       const p = domainPointAt(e.clientX, e.clientY);
       if (p) raceStore.getState().setStart(p[0], p[1]);
     };
-    const onDown = (e: PointerEvent) => {
-      if (e.button !== 0) return;
+    /** Whether a client point is on the start pin of the pane under it. */
+    const onPin = (clientX: number, clientY: number) => {
       const rect = canvas.getBoundingClientRect();
-      const dx = e.clientX - rect.left - sceneRefs.startScreen.x;
-      const dy = e.clientY - rect.top - sceneRefs.startScreen.y;
-      // The pin stands above its foot: accept a press on the foot or anywhere up the pin.
-      const onPin =
-        Math.abs(dx) < GRAB_RADIUS_PX && dy < GRAB_RADIUS_PX && dy > -4 * GRAB_RADIUS_PX;
-      if (!onPin) return;
+      const px = clientX - rect.left;
+      const py = clientY - rect.top;
+      const screen = sceneRefs.startScreens[paneAt(px, py)] ?? sceneRefs.startScreen;
+      const dx = px - screen.x;
+      const dy = py - screen.y;
+      return Math.abs(dx) < GRAB_RADIUS_PX && dy < GRAB_RADIUS_PX && dy > -4 * GRAB_RADIUS_PX;
+    };
+    const onDown = (e: PointerEvent) => {
+      if (e.button !== 0 || !onPin(e.clientX, e.clientY)) return;
       e.stopPropagation();
       e.preventDefault();
       sceneRefs.dragging = true;
@@ -71,14 +96,7 @@ export function StartDrag() {
       window.addEventListener('pointercancel', onUp);
     };
     const onHover = (e: PointerEvent) => {
-      if (sceneRefs.dragging) return;
-      const rect = canvas.getBoundingClientRect();
-      const dx = e.clientX - rect.left - sceneRefs.startScreen.x;
-      const dy = e.clientY - rect.top - sceneRefs.startScreen.y;
-      canvas.style.cursor =
-        Math.abs(dx) < GRAB_RADIUS_PX && dy < GRAB_RADIUS_PX && dy > -4 * GRAB_RADIUS_PX
-          ? 'grab'
-          : '';
+      if (!sceneRefs.dragging) canvas.style.cursor = onPin(e.clientX, e.clientY) ? 'grab' : '';
     };
     host.addEventListener('pointerdown', onDown, { capture: true });
     host.addEventListener('pointermove', onHover);
