@@ -21,6 +21,7 @@ interface Row {
   settledAtMinimum: boolean;
   divergedBecause: string | null;
   distance: number | null;
+  lastStep: number;
 }
 
 /** The rows of the legend, read from the live race (a JSON string, so equal snapshots do not re-render). */
@@ -49,6 +50,7 @@ function readRows(s: RaceState): string {
       settledAtMinimum: r.settledAt !== null,
       divergedBecause: r.divergedBecause,
       distance,
+      lastStep: Math.hypot(r.point[0]! - r.previousPoint[0]!, r.point[1]! - r.previousPoint[1]!),
     };
   });
   return JSON.stringify(rows);
@@ -79,6 +81,7 @@ export function Legend() {
             <th>{t.legendStep}</th>
             <th>{t.legendStatus}</th>
             <th title={t.legendToMinTitle}>{t.legendToMin}</th>
+            <th title={t.legendLastStepTitle}>|Δw|</th>
           </tr>
         </thead>
         <tbody>
@@ -103,6 +106,9 @@ export function Legend() {
               <td className="num">{r.step}</td>
               <td className="status">{statusText(t, r)}</td>
               <td className="num">{r.distance === null ? '—' : formatNumber(r.distance)}</td>
+              <td className="num" data-testid="runner-last-step">
+                {formatNumber(r.lastStep)}
+              </td>
             </tr>
           ))}
         </tbody>
