@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { RaceCanvas } from './scene/RaceCanvas';
 import { useRace } from './store/app-store';
 import { CopyLink } from './ui/CopyLink';
+import { ExportButton } from './ui/export/ExportButton';
 import { FormulaPanel } from './ui/formulas/FormulaPanel';
 import { LandscapePanel } from './ui/landscape/LandscapePanel';
 import { LanguageToggle } from './ui/LanguageToggle';
@@ -58,6 +59,7 @@ export function App() {
         <PlaybackControls />
         <ViewControls />
         <div className="top-bar-end">
+          <ExportButton />
           <CopyLink />
           <LanguageToggle />
         </div>

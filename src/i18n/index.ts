@@ -4,6 +4,7 @@ import * as formulas from './formulas';
 import * as landscapePanel from './landscape-panel';
 import * as layout from './layout';
 import * as notices from './notices';
+import * as record from './record';
 import * as runners from './runners';
 import * as share from './share';
 import * as softmax from './softmax';
@@ -28,6 +29,7 @@ export const messages = {
     softmax: softmax.en,
     share: share.en,
     layout: layout.en,
+    record: record.en,
   },
   ru: {
     app: app.ru,
@@ -39,6 +41,7 @@ export const messages = {
     softmax: softmax.ru,
     share: share.ru,
     layout: layout.ru,
+    record: record.ru,
   },
 } satisfies Record<Language, unknown>;
 

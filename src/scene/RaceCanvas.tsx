@@ -8,6 +8,7 @@ import { Surface } from './Surface';
 import { Ticker } from './Ticker';
 import { Trails } from './Trails';
 import { ViewRenderer } from './ViewRenderer';
+import { RecordBridge } from './RecordBridge';
 import { FrameProbeEnd, FrameProbeStart } from './FrameProbe';
 
 /** The full-window 3D race: surface, minima, trails, balls, start handle and orbit camera. */
@@ -37,6 +38,7 @@ export function RaceCanvas() {
       <StartDrag />
       <FrameProbeEnd />
       <ViewRenderer />
+      <RecordBridge />
     </Canvas>
   );
 }

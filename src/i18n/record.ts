@@ -1,0 +1,4 @@
+/** Strings of the export dialog (filled in with the feature). */
+export const en = {};
+
+export const ru: typeof en = {};
