@@ -17,7 +17,7 @@ import { SoftmaxView } from './ui/softmax/SoftmaxView';
 import { StartFields } from './ui/StartFields';
 import { TopView } from './ui/TopView';
 import { useKeyboard } from './ui/use-keyboard';
-import { useT } from './ui/use-t';
+import { landscapeName, useT } from './ui/use-t';
 import { ViewControls } from './ui/ViewControls';
 
 type View = 'race' | 'softmax';
@@ -26,7 +26,7 @@ type View = 'race' | 'softmax';
 export function App() {
   useKeyboard();
   const t = useT();
-  const name = useRace((s) => s.landscape.name);
+  const landscape = useRace((s) => s.landscape);
   const formula = useRace((s) => s.landscape.formula);
   const layout = useRace((s) => s.layout);
   const [view, setView] = useState<View>(() =>
@@ -75,7 +75,7 @@ export function App() {
         </div>
         <PaneTitles />
         <p className="formula" title={formula}>
-          <b>{name}</b> f(x, y) = {formula}
+          <b>{landscapeName(t, landscape)}</b> f(x, y) = {formula}
         </p>
         <Notices />
         <Legend />

@@ -14,6 +14,13 @@ export const en = {
     'A minibatch gradient is the full gradient plus noise: σ is how hard the bag is shaken.',
   shakeError: 'σ must be a number ≥ 0 and the seed a whole number.',
   scenes: 'Lecture scenes',
+  names: {
+    bowl: 'Bowl',
+    'plastic-bag': 'Plastic bag',
+    ravine: 'Ravine',
+    'two-wells': 'Two wells',
+    custom: 'Your function',
+  } as Record<string, string>,
 };
 
 export const ru: typeof en = {
@@ -31,4 +38,11 @@ export const ru: typeof en = {
     'Градиент по мини-батчу — это полный градиент плюс шум: σ — насколько сильно трясут пакет.',
   shakeError: 'σ должно быть числом ≥ 0, а зерно — целым числом.',
   scenes: 'Сцены из лекции',
+  names: {
+    bowl: 'Чаша',
+    'plastic-bag': 'Пластиковый пакет',
+    ravine: 'Овраг',
+    'two-wells': 'Две ямы',
+    custom: 'Своя функция',
+  },
 };

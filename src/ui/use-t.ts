@@ -11,3 +11,8 @@ export function noticeText(t: Messages, n: Notice): string {
   const message = t.notices[n.key] as (args: Notice['args']) => string;
   return message(n.args);
 }
+
+/** A landscape's name in the current language (the classic test functions keep their names). */
+export function landscapeName(t: Messages, landscape: { id: string; name: string }): string {
+  return t.landscapePanel.names[landscape.id] ?? landscape.name;
+}

@@ -1,6 +1,6 @@
 import { PRESET_LANDSCAPES } from '../../core';
 import { raceStore, useRace } from '../../store/app-store';
-import { useT } from '../use-t';
+import { landscapeName, useT } from '../use-t';
 import { FunctionField } from './FunctionField';
 import { ShakeFields } from './ShakeFields';
 
@@ -31,14 +31,14 @@ export function LandscapePanel() {
         <optgroup label={t.app.lecture}>
           {PRESET_LANDSCAPES.filter((l) => l.group === 'lecture').map((l) => (
             <option key={l.id} value={l.id}>
-              {l.name}
+              {landscapeName(t, l)}
             </option>
           ))}
         </optgroup>
         <optgroup label={t.app.classic}>
           {PRESET_LANDSCAPES.filter((l) => l.group === 'classic').map((l) => (
             <option key={l.id} value={l.id}>
-              {l.name}
+              {landscapeName(t, l)}
             </option>
           ))}
         </optgroup>
