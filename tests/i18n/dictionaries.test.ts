@@ -22,10 +22,12 @@ describe('Russian and English', () => {
       ([k, v]) =>
         typeof v === 'string' && /[a-z]{4,}/i.test(v) && !/[а-яё]/i.test(v) && v === en.get(k),
     );
-    // Formula help and symbols may stay as they are; sentences may not.
-    expect(
-      untranslated.filter(([, v]) => (v as string).split(' ').length > 3).map(([k]) => k),
-    ).toEqual([]);
+    // The grammar's list of function names is the same in both languages; sentences are not.
+    const sameInBoth = new Set(['landscapePanel.functionHelp']);
+    const sentences = untranslated.filter(
+      ([k, v]) => !sameInBoth.has(k) && (v as string).split(' ').length > 3,
+    );
+    expect(sentences.map(([k]) => k)).toEqual([]);
   });
 
   it('starts in the language of the link, then the remembered one, then the browser’s', () => {
