@@ -7,8 +7,9 @@
 /**
  * Turns on the app's own probes (src/scene/FrameProbe.tsx): `window.__raceBench.frameJs` gets one
  * entry per animation frame. The array's `push` is wrapped to note, next to each entry, when it
- * came (`performance.now()`) and whether the race was playing then (the play button's
- * aria-pressed), so that frames of a finished, paused race can be left out. The wrapper runs after
+ * came (`performance.now()`), whether the race was playing then (the play button's
+ * aria-pressed), so that frames of a finished, paused race can be left out, and the step counter
+ * (`data-step`, refreshed by the HUD up to 10 times a second, so it may lag a frame or two). The wrapper runs after
  * the app has computed the frame's figure, so it is not part of it.
  */
 export const RACE_BENCH_PROBE = `
@@ -16,18 +17,22 @@ export const RACE_BENCH_PROBE = `
   const frameJs = [];
   const playing = [];
   const at = [];
+  const step = [];
   frameJs.push = function (...values) {
     const button = document.querySelector('[data-testid="play"]');
     const isPlaying = button !== null && button.getAttribute('aria-pressed') === 'true';
+    const counter = document.querySelector('[data-testid="step-counter"]');
+    const stepNow = counter === null ? NaN : Number(counter.getAttribute('data-step'));
     const now = performance.now();
     for (let i = 0; i < values.length; i++) {
       playing.push(isPlaying);
       at.push(now);
+      step.push(stepNow);
     }
     return Array.prototype.push.apply(this, values);
   };
   window.__raceBench = { frameJs, started: 0 };
-  window.__raceBenchMeta = { playing, at };
+  window.__raceBenchMeta = { playing, at, step };
 })();
 `;
 

@@ -165,6 +165,32 @@ interface FrameFigures {
   fps: number;
   /** Restarts because every runner finished during the stretch. */
   restarts: number;
+  /** The same frames by race step (from the HUD's step counter), to see costs that grow with it. */
+  byStep: { steps: string; frames: number; median: number; p95: number; fps: number }[];
+}
+
+const STEP_BUCKET = 1000;
+
+function byStep(js: number[], at: number[], steps: number[]): FrameFigures['byStep'] {
+  const buckets = new Map<number, number[]>();
+  steps.forEach((step, i) => {
+    const b = Number.isFinite(step) ? Math.floor(step / STEP_BUCKET) : -1;
+    buckets.set(b, [...(buckets.get(b) ?? []), i]);
+  });
+  return [...buckets]
+    .sort((a, b) => a[0] - b[0])
+    .map(([b, idx]) => {
+      const xs = idx.map((i) => js[i]!);
+      const first = idx[0]!;
+      const last = idx[idx.length - 1]!;
+      return {
+        steps: b < 0 ? '?' : `${b * STEP_BUCKET}–${(b + 1) * STEP_BUCKET - 1}`,
+        frames: xs.length,
+        median: median(xs),
+        p95: quantile(xs, 0.95),
+        fps: last > first ? ((last - first) * 1000) / (at[last]! - at[first]!) : Number.NaN,
+      };
+    });
 }
 
 /** frameJs over the next `FRAMES` frames during which the race was playing. */
@@ -192,8 +218,13 @@ async function measureFrames(page: Page): Promise<FrameFigures> {
     js: window.__raceBench.frameJs.slice(${from}),
     playing: window.__raceBenchMeta.playing.slice(${from}),
     at: window.__raceBenchMeta.at.slice(${from}),
-  })`)) as { js: number[]; playing: boolean[]; at: number[] };
-  const js = data.js.filter((_, i) => data.playing[i]).slice(0, FRAMES);
+    step: window.__raceBenchMeta.step.slice(${from}),
+  })`)) as { js: number[]; playing: boolean[]; at: number[]; step: number[] };
+  const kept = data.js
+    .map((_, i) => i)
+    .filter((i) => data.playing[i])
+    .slice(0, FRAMES);
+  const js = kept.map((i) => data.js[i]!);
   const n = data.at.length;
   const fps = n > 1 ? ((n - 1) * 1000) / (data.at[n - 1]! - data.at[0]!) : Number.NaN;
   return {
@@ -204,6 +235,11 @@ async function measureFrames(page: Page): Promise<FrameFigures> {
     max: Math.max(...js),
     fps,
     restarts,
+    byStep: byStep(
+      js,
+      kept.map((i) => data.at[i]!),
+      kept.map((i) => data.step[i]!),
+    ),
   };
 }
 
@@ -324,6 +360,9 @@ interface CommitFigures {
   /** What rendered in the canvas commits of the window: description → times. */
   canvasRendered: Map<string, number>;
   domRendered: Map<string, number>;
+  /** Commits in which no component rendered (a state update that bailed out, a root update). */
+  canvasEmpty: number;
+  domEmpty: number;
 }
 
 async function countCommits(page: Page, ms: number): Promise<CommitFigures> {
@@ -358,15 +397,24 @@ async function countCommits(page: Page, ms: number): Promise<CommitFigures> {
     domPerSec: dom / seconds,
     canvasRendered: tally(ids.canvas),
     domRendered: tally(ids.dom),
+    canvasEmpty: log.filter((c) => String(c.id) === ids.canvas && c.rendered.length === 0).length,
+    domEmpty: log.filter((c) => String(c.id) === ids.dom && c.rendered.length === 0).length,
   };
 }
 
-function printRendered(title: string, rendered: Map<string, number>, limit = 12): void {
-  if (rendered.size === 0) return;
-  console.log(`  ${title}:`);
-  const rows = [...rendered].sort((a, b) => b[1] - a[1]);
-  for (const [what, times] of rows.slice(0, limit)) console.log(`    ${times}× ${what}`);
-  if (rows.length > limit) console.log(`    … and ${rows.length - limit} more`);
+function printRendered(
+  renderer: string,
+  rendered: Map<string, number>,
+  empty: number,
+  limit = 12,
+): void {
+  if (rendered.size > 0) {
+    console.log(`  components rendered in the ${renderer} commits (times):`);
+    const rows = [...rendered].sort((a, b) => b[1] - a[1]);
+    for (const [what, times] of rows.slice(0, limit)) console.log(`    ${times}× ${what}`);
+    if (rows.length > limit) console.log(`    … and ${rows.length - limit} more`);
+  }
+  if (empty > 0) console.log(`    ${empty} ${renderer} commit(s) rendered no component`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -433,8 +481,8 @@ async function run(browser: Browser, baseUrl: string): Promise<Record<string, un
     console.log(
       `  speed 1, ${commits.seconds.toFixed(1)} s playing: ${commits.canvas} canvas commits (${commits.canvasPerSec.toFixed(2)}/s), ${commits.dom} react-dom commits (${commits.domPerSec.toFixed(2)}/s)`,
     );
-    printRendered('components rendered in the canvas commits', commits.canvasRendered);
-    printRendered('components rendered in the react-dom commits', commits.domRendered, 8);
+    printRendered('canvas', commits.canvasRendered, commits.canvasEmpty);
+    printRendered('react-dom', commits.domRendered, commits.domEmpty, 8);
 
     await selectSpeed(page, 20);
     await warmUp(page, 5, 1);
@@ -442,7 +490,7 @@ async function run(browser: Browser, baseUrl: string): Promise<Record<string, un
     console.log(
       `  speed 20, ${commits20.seconds.toFixed(1)} s playing: ${commits20.canvas} canvas commits (${commits20.canvasPerSec.toFixed(2)}/s), ${commits20.dom} react-dom commits (${commits20.domPerSec.toFixed(2)}/s)`,
     );
-    printRendered('components rendered in the canvas commits', commits20.canvasRendered);
+    printRendered('canvas', commits20.canvasRendered, commits20.canvasEmpty);
     if (!(await isPlaying(page))) {
       console.log('  note: the race stopped (finished) during the speed-20 commit window');
     }
@@ -457,18 +505,49 @@ async function run(browser: Browser, baseUrl: string): Promise<Record<string, un
   let speed1: FrameFigures;
   let speed20: FrameFigures;
   let renderer: string;
+  let timerTickMs: number;
   try {
     const { page } = plain;
     await waitForFirstFrame(page);
+    const timer = (await page.evaluate(`(() => {
+      let tick = Infinity;
+      for (let i = 0, last = performance.now(); i < 200000 && tick === Infinity; i++) {
+        const now = performance.now();
+        if (now > last) tick = now - last;
+      }
+      for (let k = 0; k < 20; k++) {
+        const start = performance.now();
+        let now = start;
+        while (now === start) now = performance.now();
+        tick = Math.min(tick, now - start);
+      }
+      return { tick, isolated: self.crossOriginIsolated };
+    })()`)) as { tick: number; isolated: boolean };
+    timerTickMs = timer.tick;
+    console.log(
+      `  performance.now() resolution ${(timer.tick * 1000).toFixed(1)} µs (cross-origin isolated: ${timer.isolated})`,
+    );
     await warmUp(page, WARMUP_FRAMES, WARMUP_SECONDS);
     speed1 = await measureFrames(page);
     const line = (f: FrameFigures) =>
       `median ${ms(f.median)}, p95 ${ms(f.p95)}, mean ${ms(f.mean)}, max ${ms(f.max)} over ${f.frames} frames; ${f.fps.toFixed(2)} frames/s${f.restarts ? `, ${f.restarts} restart(s) after the race finished` : ''}`;
+    const table = (f: FrameFigures) => {
+      if (f.byStep.length < 2) return;
+      for (const b of f.byStep) {
+        console.log(
+          `    steps ${b.steps.padEnd(11)} ${String(b.frames).padStart(3)} frames: median ${ms(b.median)}, p95 ${ms(b.p95)}, ${b.fps.toFixed(2)} frames/s`,
+        );
+      }
+    };
     console.log(`  speed 1:  ${line(speed1)}`);
+    table(speed1);
+    // From step 0 again, so that the speed-20 frames always cover the same stretch of the race.
+    await page.click('[data-testid=reset]');
     await selectSpeed(page, 20);
     await warmUp(page, WARMUP_FRAMES, WARMUP_SECONDS);
     speed20 = await measureFrames(page);
     console.log(`  speed 20: ${line(speed20)}`);
+    table(speed20);
     checkPage(plain, 'the frame measurement');
     renderer = await webglRenderer(page);
     const warnings = [...new Set(plain.warnings)];
@@ -497,6 +576,8 @@ async function run(browser: Browser, baseUrl: string): Promise<Record<string, un
     frameJsSpeed20Ms: round(speed20.median),
     frameJsSpeed20P95Ms: round(speed20.p95),
     framesPerSec: round(speed1.fps, 2),
+    framesPerSecSpeed20: round(speed20.fps, 2),
+    timerResolutionMs: round(timerTickMs, 4),
     domCommitsPerSec: round(commits.domPerSec, 2),
     canvasCommitsPerSecSpeed20: round(commits20.canvasPerSec, 2),
     domCommitsPerSecSpeed20: round(commits20.domPerSec, 2),
@@ -520,7 +601,18 @@ async function main(): Promise<number> {
       root: ROOT,
       logLevel: 'warn',
       build: { outDir: snapshot },
-      preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
+      preview: {
+        host: '127.0.0.1',
+        port: 0,
+        strictPort: true,
+        open: false,
+        // Cross-origin isolation gives performance.now() 5 µs steps instead of 100 µs; every
+        // resource of the app is same-origin, so nothing else changes.
+        headers: {
+          'Cross-Origin-Opener-Policy': 'same-origin',
+          'Cross-Origin-Embedder-Policy': 'require-corp',
+        },
+      },
     });
     const address = server.httpServer.address();
     if (address === null || typeof address === 'string') {

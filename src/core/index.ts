@@ -13,3 +13,4 @@ export * from './random';
 export { parseFunction, type CompiledFunction, type ParseError } from './expression';
 export * from './surface';
 export * from './colormap';
+export * from './softmax';

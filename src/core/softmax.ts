@@ -166,8 +166,10 @@ export function parseVector(text: string): VectorParse {
     const normalized = match[0];
     const token = text.slice(match.index, match.index + normalized.length);
     const column = match.index + 1;
-    if (NON_FINITE.test(normalized)) return { ok: false, error: { reason: 'not-finite', token, column } };
-    if (!DECIMAL.test(normalized)) return { ok: false, error: { reason: 'not-a-number', token, column } };
+    if (NON_FINITE.test(normalized))
+      return { ok: false, error: { reason: 'not-finite', token, column } };
+    if (!DECIMAL.test(normalized))
+      return { ok: false, error: { reason: 'not-a-number', token, column } };
     const value = Number(normalized);
     if (!Number.isFinite(value)) {
       return { ok: false, error: { reason: 'not-finite', token, column } };

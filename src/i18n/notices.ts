@@ -5,6 +5,48 @@ export interface FinishedRunner {
   step: number;
 }
 
+/** The parts of a shared link that can be unreadable on their own (see store/share-link). */
+export type LinkPart =
+  | 'landscape'
+  | 'function'
+  | 'start'
+  | 'runners'
+  | 'shake'
+  | 'layout'
+  | 'panes'
+  | 'scene'
+  | 'language'
+  | 'view'
+  | 'selected';
+
+const LINK_PARTS_EN: Record<LinkPart, string> = {
+  landscape: 'landscape',
+  function: 'function',
+  start: 'start',
+  runners: 'runners',
+  shake: 'shake',
+  layout: 'layout',
+  panes: 'panes',
+  scene: 'scene',
+  language: 'language',
+  view: 'view settings',
+  selected: 'selected runner',
+};
+
+const LINK_PARTS_RU: Record<LinkPart, string> = {
+  landscape: 'поверхность',
+  function: 'функцию',
+  start: 'старт',
+  runners: 'бегунов',
+  shake: 'встряску',
+  layout: 'раскладку',
+  panes: 'панели',
+  scene: 'сцену',
+  language: 'язык',
+  view: 'настройки вида',
+  selected: 'выбранного бегуна',
+};
+
 /**
  * Messages the app shows in its notice area. The store keeps notices as keys with arguments, so
  * they can be shown in either language.
@@ -16,6 +58,21 @@ export const en = {
     `The start "${a.text}" in the link is not two numbers x,y; using the default start.`,
   startOutside: (a: { x: number; y: number; landscape: string }) =>
     `The start (${a.x}, ${a.y}) in the link is outside ${a.landscape}'s domain; using the default start.`,
+  linkUnreadable: (a: { chars: number }) =>
+    `The shared link (${a.chars} characters) could not be read; it may have been cut off when it was copied. Showing the default race.`,
+  linkTooLong: (a: { chars: number; max: number }) =>
+    `The shared link is too long (${a.chars} characters, at most ${a.max} are read); showing the default race.`,
+  linkVersion: (a: { version: number; current: number }) =>
+    `The link was made in format version ${a.version}, this page reads version ${a.current}: whatever could not be read is at its default.`,
+  linkPart: (a: { part: LinkPart }) =>
+    `The ${LINK_PARTS_EN[a.part]} in the link could not be read; using the default.`,
+  badFunction: (a: { message: string; fallback: string }) =>
+    `The function in the link does not parse (${a.message}); it is in the function field, and ${a.fallback} is shown meanwhile.`,
+  badRunner: (a: { position: number; field: string }) =>
+    `Runner ${a.position} in the link was left out: its ${a.field} is not valid.`,
+  tooManyRunners: (a: { count: number; max: number }) =>
+    `The link has ${a.count} runners; only the first ${a.max} are shown.`,
+  unknownScene: (a: { id: string }) => `Unknown scene "${a.id}" in the link; it was ignored.`,
   finished: (a: { runners: FinishedRunner[] }) =>
     `Every runner has finished: ${a.runners
       .map(
@@ -30,6 +87,19 @@ export const ru: typeof en = {
   badStart: (a) => `Старт «${a.text}» в ссылке — не два числа x,y; берём старт по умолчанию.`,
   startOutside: (a) =>
     `Старт (${a.x}, ${a.y}) из ссылки лежит вне области поверхности ${a.landscape}; берём старт по умолчанию.`,
+  linkUnreadable: (a) =>
+    `Ссылку (длина ${a.chars}) не удалось прочитать — возможно, её обрезали при копировании. Показываем гонку по умолчанию.`,
+  linkTooLong: (a) =>
+    `Ссылка слишком длинная (длина ${a.chars}, читаем не больше ${a.max} знаков); показываем гонку по умолчанию.`,
+  linkVersion: (a) =>
+    `Ссылка сделана в формате версии ${a.version}, а эта страница читает версию ${a.current}: всё, что не удалось прочитать, взято по умолчанию.`,
+  linkPart: (a) =>
+    `Не удалось прочитать ${LINK_PARTS_RU[a.part]} из ссылки; взято значение по умолчанию.`,
+  badFunction: (a) =>
+    `Функция из ссылки не разбирается (${a.message}); она стоит в поле функции, а пока показываем ${a.fallback}.`,
+  badRunner: (a) => `Бегун ${a.position} из ссылки пропущен: недопустимое поле ${a.field}.`,
+  tooManyRunners: (a) => `Бегунов в ссылке: ${a.count}; показываем только первых ${a.max}.`,
+  unknownScene: (a) => `В ссылке неизвестная сцена «${a.id}»; она пропущена.`,
   finished: (a) =>
     `Все бегуны финишировали: ${a.runners
       .map(

@@ -3,23 +3,30 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { Race } from '../core';
 import { worldHeight } from '../core';
 import { raceStore, useRace } from '../store/app-store';
-import { createTrailGeometry, TRAIL_CAPACITY, writeTrail } from './trail-geometry';
+import { createTrailGeometry, TRAIL_CAPACITY, trailLayout, writeTrail } from './trail-geometry';
 import { createTrailMaterial } from './trail-material';
 import { applyLayerMask, runnerLayerMask } from './runner-layers';
 import type { Mesh } from 'three';
 
 const LIFT = 0.03;
 
-/** One runner's fading trail; reads the path in useFrame and appends only what is new. */
+/** One runner's fading trail; reads the path in useFrame and writes only what is new. */
 function Trail({ index, color }: { index: number; color: string }) {
   const geometry = useMemo(() => createTrailGeometry(), []);
   const material = useMemo(() => createTrailMaterial(color), [color]);
   const size = useThree((s) => s.size);
   const mesh = useRef<Mesh>(null);
   const mask = useRef(-1);
-  const seen = useRef<{ race: Race | null; first: number; count: number; scale: number }>({
+  const seen = useRef<{
+    race: Race | null;
+    stride: number;
+    fixed: number;
+    count: number;
+    scale: number;
+  }>({
     race: null,
-    first: 0,
+    stride: 1,
+    fixed: 0,
     count: 0,
     scale: 0,
   });
@@ -42,18 +49,21 @@ function Trail({ index, color }: { index: number; color: string }) {
     }
     const count = runner.path.length / 2;
     const s = seen.current;
-    const first = Math.max(0, count - TRAIL_CAPACITY);
-    const world = (k: number, out: Float32Array) => {
+    const fresh = s.race !== race || s.scale !== verticalScale || count < s.count;
+    const layout = trailLayout(count, fresh ? 1 : s.stride, TRAIL_CAPACITY);
+    const pointAt = (slot: number, out: Float32Array) => {
+      const k = slot < layout.fixed ? slot * layout.stride : count - 1;
       out[0] = frame.worldX(runner.path[2 * k]!);
       out[1] = worldHeight(surface.heightMap, frame, verticalScale, runner.losses[k]!) + LIFT;
       out[2] = frame.worldZ(runner.path[2 * k + 1]!);
+      return k;
     };
-    const full =
-      s.race !== race || s.scale !== verticalScale || first !== s.first || count < s.count;
-    if (full) writeTrail(geometry, first, 0, count - first, world);
-    else if (count > s.count) writeTrail(geometry, first, s.count - first, count - first, world);
+    if (fresh || layout.stride !== s.stride) writeTrail(geometry, 0, layout.slots, pointAt);
+    else if (count > s.count)
+      writeTrail(geometry, Math.min(s.fixed, layout.fixed), layout.slots, pointAt);
     s.race = race;
-    s.first = first;
+    s.stride = layout.stride;
+    s.fixed = layout.fixed;
     s.count = count;
     s.scale = verticalScale;
     material.uniforms.uHead!.value = count - 1;

@@ -23,16 +23,15 @@ export function createTrailGeometry(capacity = TRAIL_CAPACITY): BufferGeometry {
 }
 
 /**
- * Writes trail points [from, to) (world coordinates from `world(k, out)`, k being the index in the
- * whole path and `first` the path index stored at slot 0), fixing the neighbours' prev/next links,
- * then sets the draw range to `to` points.
+ * Writes trail slots [from, to): `pointAt(slot, out)` writes the slot's world position and returns
+ * its index in the whole path (for the fade by age). The neighbours' prev/next links are fixed, only
+ * the written range is uploaded, and the draw range becomes `to` points.
  */
 export function writeTrail(
   g: BufferGeometry,
-  first: number,
   from: number,
   to: number,
-  world: (k: number, out: Float32Array) => void,
+  pointAt: (slot: number, out: Float32Array) => number,
 ): void {
   const pos = g.getAttribute('position') as BufferAttribute;
   const prev = g.getAttribute('aPrev') as BufferAttribute;
@@ -45,10 +44,10 @@ export function writeTrail(
   const point = scratch;
   const lo = Math.max(0, from - 1);
   for (let s = from; s < to; s++) {
-    world(first + s, point);
+    const k = pointAt(s, point);
     for (let v = 2 * s; v <= 2 * s + 1; v++) {
       P.set(point, 3 * v);
-      I[v] = first + s;
+      I[v] = k;
     }
   }
   for (let s = lo; s < to; s++) {
@@ -69,6 +68,21 @@ export function writeTrail(
   idx.addUpdateRange(2 * lo, 2 * (to - lo));
   idx.needsUpdate = true;
   g.setDrawRange(0, Math.max(0, 6 * (to - 1)));
+}
+
+/**
+ * Which path points a trail of `capacity` slots shows for a path of `count` points: every
+ * `stride`-th point from the start (stride doubling whenever they would not fit, so a long race
+ * costs a full rewrite only log₂ times), plus the current point as a last, moving slot.
+ */
+export function trailLayout(count: number, stride: number, capacity: number) {
+  let s = Math.max(1, stride);
+  const fits = (st: number) =>
+    Math.floor((count - 1) / st) + 1 + ((count - 1) % st ? 1 : 0) <= capacity;
+  while (!fits(s)) s *= 2;
+  const fixed = Math.floor((count - 1) / s) + 1;
+  const slots = fixed + ((count - 1) % s ? 1 : 0);
+  return { stride: s, fixed, slots };
 }
 
 const scratch = new Float32Array(3);

@@ -1,7 +1,8 @@
 import { useStore } from 'zustand';
 import { initialLanguage } from '../i18n';
-import { createRaceStore, type RaceState } from './race-store';
-import { readInitialParams } from './url-params';
+import type { RaceState } from './race-store';
+import { createStoreFromParams, readInitialParams } from './url-params';
+import { startUrlSync } from './url-sync';
 
 const LANGUAGE_KEY = 'optimizer-race.language';
 
@@ -15,18 +16,14 @@ function remembered(): string | null {
 
 const initial = readInitialParams(window.location.search);
 
-/** The app's one store, set up from the page's query string. */
-export const raceStore = createRaceStore({
-  landscape: initial.landscape,
-  start: initial.start,
-  playing: !initial.paused,
-  notices: initial.notices,
-  language: initialLanguage(
-    window.location.search,
-    remembered(),
-    navigator.languages ?? [navigator.language],
-  ),
-});
+/** The app's one store, set up from the page's query string (a shared link and plain params). */
+export const raceStore = createStoreFromParams(
+  initial,
+  initialLanguage('', remembered(), navigator.languages ?? [navigator.language]),
+);
+
+/** Keeps `?s=` in the address bar on the current race (see url-sync). */
+export const urlSync = startUrlSync(raceStore);
 
 // The language choice is remembered for the next visit.
 raceStore.subscribe((s, prev) => {

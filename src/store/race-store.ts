@@ -330,10 +330,25 @@ export function createRaceStore(setup: RaceSetup) {
         withRunners(next);
       },
       removeRunner(id) {
-        withRunners(get().runners.filter((r) => r.id !== id));
+        const runners = get().runners;
+        const at = runners.findIndex((r) => r.id === id);
+        const next = runners.filter((r) => r.id !== id);
+        // Removing the selected runner selects its neighbour.
+        if (get().selectedRunner === id && next.length > 0)
+          set({ selectedRunner: next[Math.min(at, next.length - 1)]!.id });
+        withRunners(next);
       },
       updateRunner(id, patch) {
-        withRunners(get().runners.map((r) => (r.id === id ? { ...r, ...patch } : r)));
+        const next = get().runners.map((r) => (r.id === id ? { ...r, ...patch } : r));
+        if (patch.optimizer) return withRunners(next);
+        // A new label, colour or visibility changes how a runner looks, not how it runs:
+        // the race goes on.
+        const { race } = get();
+        next.forEach((r, i) => {
+          const live = race.runners[i];
+          if (live) live.spec = r;
+        });
+        set({ runners: next });
       },
       applyScene(id) {
         const scene = getScene(id);

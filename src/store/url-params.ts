@@ -1,33 +1,95 @@
-import { getPresetLandscape, parseNumber, type Landscape } from '../core';
-import type { Notice } from '../i18n';
+import { getPresetLandscape, getScene, inDomain, parseNumber, type Landscape } from '../core';
+import { isLanguage, type Language, type Notice } from '../i18n';
+import { createRaceStore, defaultPanes, type RaceSetup, type RaceStore } from './race-store';
+import {
+  decodeState,
+  DEFAULT_LANDSCAPE_ID,
+  type SharedSetup,
+  type ViewSettings,
+} from './share-link';
 
 /** What the page's query string asks for; anything unreadable is reported in `notices`. */
 export interface InitialParams {
+  /** Everything `createRaceStore` needs (the language is left to the caller when the URL has none). */
+  setup: RaceSetup;
+  /** View settings to apply once the store exists. */
+  view: Partial<ViewSettings>;
+  /** The runner to select once the store exists (its id), if the link named one. */
+  selectedRunner: number | null;
+  /** From `?lang=` or the shared link; null when the URL does not say. */
+  language: Language | null;
   landscape: Landscape;
+  /** The start the URL asks for, or null for the landscape's own. */
   start: [number, number] | null;
   paused: boolean;
   notices: Notice[];
 }
 
+/** The query parameters a shared link (`?s=`) stands for; the URL writer drops them. */
+export const SHARED_PARAMS = ['s', 'landscape', 'start', 'scene', 'layout', 'lang'] as const;
+
+/** A scene's settings as a setup (scenes name runners by position; the store by position + 1). */
+function sceneSetup(id: string): SharedSetup | null {
+  const scene = getScene(id);
+  const landscape = scene && getPresetLandscape(scene.landscape);
+  if (!scene || !landscape) return null;
+  const runners = scene.runners.map((r) => ({ ...r, visible: true }));
+  const ids = runners.map((_, i) => ({ id: i + 1 }));
+  return {
+    landscape,
+    start: scene.start,
+    runners,
+    shake: { ...scene.shake },
+    layout: scene.layout ?? 'overlay',
+    panes: scene.panes?.map((p) => p.map((i) => i + 1)) ?? defaultPanes(ids),
+    scene: id,
+  };
+}
+
 /**
- * Reads `?landscape=<id>&start=<x>,<y>&paused=1`. The query string is untrusted input: unknown
- * ids, malformed or out-of-domain starts fall back to the defaults with a notice; nothing throws.
+ * Reads the query string: `?s=<version>.<payload>` (the whole race, see share-link) and the plain
+ * parameters, which win for their field when present: `?landscape=<id>`, `?start=<x>,<y>`,
+ * `?paused=1`, `?scene=<id>` (applies a scene), `?layout=overlay|split`, `?lang=en|ru`. The query
+ * string is untrusted input: whatever cannot be read falls back to its default with a notice;
+ * nothing throws.
  */
-export function readInitialParams(search: string, fallback = 'rosenbrock'): InitialParams {
+export function readInitialParams(search: string, fallback = DEFAULT_LANDSCAPE_ID): InitialParams {
   const params = new URLSearchParams(search);
   const notices: Notice[] = [];
-  let landscape = getPresetLandscape(fallback)!;
+  const fallbackLandscape = getPresetLandscape(fallback)!;
+
+  const shared = params.get('s');
+  const decoded = shared === null ? null : decodeState(shared, fallbackLandscape);
+  let setup: SharedSetup = decoded?.setup ?? {};
+  notices.push(...(decoded?.notices ?? []));
+
+  const sceneId = params.get('scene');
+  if (sceneId !== null) {
+    const fromScene = sceneSetup(sceneId);
+    // The scene's runners replace the link's, so a selection by position no longer applies.
+    if (fromScene) setup = { ...setup, ...fromScene, selectedRunner: undefined };
+    else notices.push({ key: 'unknownScene', args: { id: sceneId.slice(0, 40) } });
+  }
+
   const id = params.get('landscape');
   if (id !== null) {
     const found = getPresetLandscape(id);
-    if (found) landscape = found;
-    else
+    if (found) {
+      if (found !== setup.landscape) setup = { ...setup, landscape: found, scene: null };
+    } else
       notices.push({
         key: 'unknownLandscape',
-        args: { id: id.slice(0, 40), fallback: landscape.name },
+        args: { id: id.slice(0, 40), fallback: (setup.landscape ?? fallbackLandscape).name },
       });
   }
-  let start: [number, number] | null = null;
+  const landscape = setup.landscape ?? fallbackLandscape;
+  // A start from the link that does not fit a landscape named in plain text is dropped.
+  if (setup.start && !inDomain(landscape.domain, setup.start[0], setup.start[1])) {
+    const [x, y] = setup.start;
+    notices.push({ key: 'startOutside', args: { x, y, landscape: landscape.name } });
+    setup = { ...setup, start: undefined };
+  }
+
   const startText = params.get('start');
   if (startText !== null) {
     const parts = startText.split(',').map(parseNumber);
@@ -38,10 +100,45 @@ export function readInitialParams(search: string, fallback = 'rosenbrock'): Init
     } else if (x < d.xMin || x > d.xMax || y < d.yMin || y > d.yMax) {
       notices.push({ key: 'startOutside', args: { x, y, landscape: landscape.name } });
     } else {
-      start = [x, y];
+      setup = { ...setup, start: [x, y] };
     }
   }
+
+  const layout = params.get('layout');
+  if (layout === 'overlay' || layout === 'split') setup = { ...setup, layout };
+  else if (layout !== null) notices.push({ key: 'linkPart', args: { part: 'layout' } });
+
+  const lang = params.get('lang');
+  if (isLanguage(lang)) setup = { ...setup, language: lang };
+  else if (lang !== null) notices.push({ key: 'linkPart', args: { part: 'language' } });
+
   const pausedText = params.get('paused');
   const paused = pausedText !== null && pausedText !== '0' && pausedText !== 'false';
-  return { landscape, start, paused, notices };
+  const { view, selectedRunner, language, ...race } = setup;
+  return {
+    setup: { ...race, landscape, playing: !paused, notices },
+    view: view ?? {},
+    selectedRunner: selectedRunner ?? null,
+    language: language ?? null,
+    landscape,
+    start: setup.start ?? null,
+    paused,
+    notices,
+  };
+}
+
+/**
+ * The store a page opens with: the setup through the store's own constructor, then the view
+ * settings and the selection through its actions (which clamp them).
+ */
+export function createStoreFromParams(initial: InitialParams, language: Language): RaceStore {
+  const store = createRaceStore({ ...initial.setup, language: initial.language ?? language });
+  const s = store.getState();
+  const { speed, verticalScale, wireframe, showTopView } = initial.view;
+  if (speed !== undefined) s.setSpeed(speed);
+  if (verticalScale !== undefined) s.setVerticalScale(verticalScale);
+  if (wireframe !== undefined) s.setWireframe(wireframe);
+  if (showTopView !== undefined) s.setShowTopView(showTopView);
+  if (initial.selectedRunner !== null) s.selectRunner(initial.selectedRunner);
+  return store;
 }

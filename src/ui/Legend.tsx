@@ -90,6 +90,8 @@ export function Legend() {
               key={i}
               data-testid="runner-row"
               data-label={r.label}
+              data-kind={r.kind}
+              data-lr={r.lr}
               data-step={r.step}
               data-x={r.x}
               data-y={r.y}

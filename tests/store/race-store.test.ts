@@ -82,6 +82,40 @@ describe('the race store', () => {
     expect(Math.abs(race.runners[2]!.point[0]! - store.getState().start[0])).toBeCloseTo(0.2, 6);
   });
 
+  it('renaming, recolouring or hiding a runner does not restart the race', () => {
+    const store = createRaceStore({ landscape: bowl });
+    for (let f = 0; f < 10; f++) store.getState().tick();
+    const adam = store.getState().runners[2]!;
+    store
+      .getState()
+      .updateRunner(adam.id, { label: 'Fast Adam', color: '#123456', visible: false });
+    const { race, runners } = store.getState();
+    expect(race.step).toBe(10);
+    expect(race.runners[2]!.spec.label).toBe('Fast Adam');
+    expect(runners[2]).toMatchObject({ label: 'Fast Adam', color: '#123456', visible: false });
+  });
+
+  it('adds, duplicates and removes runners; removing the selected one selects its neighbour', () => {
+    const store = createRaceStore({ landscape: bowl });
+    store.getState().addRunner('nesterov');
+    expect(store.getState().runners.map((r) => r.optimizer.kind)).toEqual([
+      'momentum',
+      'rmsprop',
+      'adam',
+      'nesterov',
+    ]);
+    const rms = store.getState().runners[1]!;
+    store.getState().duplicateRunner(rms.id);
+    const after = store.getState().runners;
+    expect(after).toHaveLength(5);
+    expect(after[2]!.optimizer).toEqual(rms.optimizer);
+    expect(new Set(after.map((r) => r.id)).size).toBe(5);
+    store.getState().selectRunner(after[2]!.id);
+    store.getState().removeRunner(after[2]!.id);
+    expect(store.getState().selectedRunner).toBe(after[3]!.id);
+    expect(store.getState().race.runners).toHaveLength(4);
+  });
+
   it('a new landscape brings its default start and learning rates suited to it', () => {
     const store = createRaceStore({ landscape: bowl });
     store.getState().setLandscape(rosenbrock);
