@@ -3,8 +3,11 @@
  * 1. The batched path: Adam on rastrigin, 16,384 runners × 500 steps → runner-steps per second,
  *    next to a plain hand-written typed-array loop doing the same arithmetic, in the same run.
  * 2. A typed-in function: f and ∇f of sin(x)*cos(y) + 0.1*(x^2+y^2) on a 256 × 256 grid.
+ * 3. The parser: the slowest and the median parse of 3,000 random strings of up to 1,000
+ *    characters (arbitrary text, and soups of grammar tokens) plus deep and long worst cases.
  * The last line is one JSON object.
  */
+import fc from 'fast-check';
 import {
   createSwarm,
   defaultSpec,
@@ -102,9 +105,54 @@ const gridMs = median(grid);
 console.log(
   `typed function f and ∇f on a ${N}×${N} grid: ${gridMs.toFixed(2)} ms (median of 20, first ${grid[0]!.toFixed(2)} ms)`,
 );
+const tokens = [
+  'x',
+  'y',
+  '2',
+  '1e-3',
+  'pi',
+  'e',
+  '+',
+  '-',
+  '*',
+  '/',
+  '^',
+  '(',
+  ')',
+  'sin(',
+  'exp(',
+  ' ',
+  'z',
+  ',',
+];
+const texts = [
+  ...fc.sample(fc.string({ unit: 'binary', maxLength: 1000 }), { numRuns: 1500, seed: 1 }),
+  ...fc.sample(
+    fc.array(fc.constantFrom(...tokens), { maxLength: 400 }).map((t) => t.join('').slice(0, 1000)),
+    { numRuns: 1500, seed: 2 },
+  ),
+  '('.repeat(1000),
+  '-'.repeat(1000),
+  'x^'.repeat(499) + 'x',
+  'x+'.repeat(499) + 'x',
+  'sin('.repeat(100) + 'x' + ')'.repeat(100) + '*y'.repeat(249),
+];
+for (const t of texts.slice(0, 300)) parseFunction(t); // warm-up
+const parseTimes = texts.map((t) => {
+  const t0 = performance.now();
+  parseFunction(t);
+  return performance.now() - t0;
+});
+const parseMaxMs = Math.max(...parseTimes);
+const parseP99Ms = [...parseTimes].sort((a, b) => a - b)[Math.floor(parseTimes.length * 0.99)]!;
+console.log(
+  `parser: ${texts.length} strings of up to 1,000 characters: median ${median(parseTimes).toFixed(3)} ms, 99th percentile ${parseP99Ms.toFixed(3)} ms, slowest ${parseMaxMs.toFixed(2)} ms (a single slow call is usually a GC pause)`,
+);
 console.log(
   JSON.stringify({
     runnerStepsPerSec: Math.round(runnerStepsPerSec),
     gridMs: Number(gridMs.toFixed(3)),
+    parseP99Ms: Number(parseP99Ms.toFixed(3)),
+    parseMaxMs: Number(parseMaxMs.toFixed(3)),
   }),
 );

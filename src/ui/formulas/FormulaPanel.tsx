@@ -1,4 +1,139 @@
-/** The live formulas panel (being built in this change). */
+import 'katex/dist/katex.min.css';
+import './formulas.css';
+import { useMemo, type CSSProperties } from 'react';
+import type { OptimizerSpec } from '../../core';
+import {
+  formulaSource,
+  hyperparameterSymbols,
+  hyperparametersTex,
+  updateRuleTex,
+} from '../../core/formulas';
+import type { RunnerSettings } from '../../store/race-store';
+import { raceStore, useRace } from '../../store/app-store';
+import { useT } from '../use-t';
+import { FormulaValues } from './FormulaValues';
+import { texHtml } from './tex';
+
+/** The KaTeX HTML of a rule, one block per line. */
+function ruleHtml(spec: OptimizerSpec): string {
+  return updateRuleTex(spec)
+    .map((line) => `<span class="formula-line">${texHtml(line)}</span>`)
+    .join('');
+}
+
+/**
+ * The update rule of the selected runner's optimizer, typeset in the convention it is stepped
+ * in, with its hyperparameters and live values; a select picks another runner, and every
+ * runner's rule is one click away below.
+ */
 export function FormulaPanel() {
-  return null;
+  const t = useT().formulas;
+  const runners = useRace((s) => s.runners);
+  const selectedId = useRace((s) => s.selectedRunner);
+  const runner = runners.find((r) => r.id === selectedId) ?? runners[0];
+
+  return (
+    <section className="panel formula-panel" data-testid="formula-panel" aria-label={t.title}>
+      <h2>{t.title}</h2>
+      {runner ? (
+        <>
+          <div className="formula-runner">
+            <span className="swatch" style={{ background: runner.color }} />
+            <select
+              aria-label={t.runner}
+              title={t.runner}
+              data-testid="formula-runner"
+              value={runner.id}
+              onChange={(e) => raceStore.getState().selectRunner(Number(e.target.value))}
+            >
+              {runners.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <SelectedRule runner={runner} />
+          <FormulaValues spec={runner.optimizer} />
+          {runners.length > 1 && <AllRules runners={runners} selectedId={runner.id} />}
+        </>
+      ) : (
+        <p className="hint">{t.noRunners}</p>
+      )}
+    </section>
+  );
+}
+
+function SelectedRule({ runner }: { runner: RunnerSettings }) {
+  const t = useT().formulas;
+  const spec = runner.optimizer;
+  const rule = useMemo(() => ruleHtml(spec), [spec]);
+  const hyper = useMemo(
+    () =>
+      hyperparametersTex(spec)
+        .map((tex) => `<span class="formula-hyper-item">${texHtml(tex, false)}</span>`)
+        .join(', '),
+    [spec],
+  );
+  const names = hyperparameterSymbols(spec)
+    .map((h) => `${h.symbol} = ${h.key}`)
+    .join(', ');
+  const source = formulaSource(spec);
+  return (
+    <div className="formula-selected" style={{ '--runner-color': runner.color } as CSSProperties}>
+      <p className="formula-source">
+        {source.lecture && <span>{t.lectureForm}</span>}
+        {source.torch && (
+          <code title={t.torchTitle} data-testid="formula-torch">
+            {source.torch}
+          </code>
+        )}
+      </p>
+      <div
+        className="formula-tex"
+        data-testid="formula"
+        data-kind={spec.kind}
+        dangerouslySetInnerHTML={{ __html: rule }}
+      />
+      <p
+        className="formula-hyper"
+        title={t.hyperTitle(names)}
+        dangerouslySetInnerHTML={{ __html: hyper }}
+      />
+    </div>
+  );
+}
+
+function AllRules({ runners, selectedId }: { runners: RunnerSettings[]; selectedId: number }) {
+  const t = useT().formulas;
+  return (
+    <details className="formula-all">
+      <summary>{t.allRunners}</summary>
+      <ul>
+        {runners.map((r) => (
+          <RuleItem key={r.id} runner={r} selected={r.id === selectedId} />
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+function RuleItem({ runner, selected }: { runner: RunnerSettings; selected: boolean }) {
+  const rule = useMemo(() => ruleHtml(runner.optimizer), [runner.optimizer]);
+  return (
+    <li>
+      <button
+        type="button"
+        className="formula-all-item"
+        aria-pressed={selected}
+        onClick={() => raceStore.getState().selectRunner(runner.id)}
+      >
+        <span className="formula-all-name">
+          <span className="swatch" style={{ background: runner.color }} />
+          {runner.label}
+        </span>
+        <span className="formula-all-tex" dangerouslySetInnerHTML={{ __html: rule }} />
+      </button>
+    </li>
+  );
 }
