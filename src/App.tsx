@@ -12,6 +12,7 @@ import { Notices } from './ui/Notices';
 import { PaneTitles } from './ui/PaneTitles';
 import { PlaybackControls } from './ui/PlaybackControls';
 import { RunnersPanel } from './ui/runners/RunnersPanel';
+import { SceneCaption } from './ui/SceneCaption';
 import { ScenesPanel } from './ui/ScenesPanel';
 import { SoftmaxView } from './ui/softmax/SoftmaxView';
 import { StartFields } from './ui/StartFields';
@@ -77,6 +78,7 @@ export function App() {
         <p className="formula" title={formula}>
           <b>{landscapeName(t, landscape)}</b> f(x, y) = {formula}
         </p>
+        <SceneCaption />
         <Notices />
         <Legend />
       </section>

@@ -1,6 +1,5 @@
 import { SCENES } from '../core';
 import { raceStore, useRace } from '../store/app-store';
-import { SceneCaption } from './SceneCaption';
 import { useT } from './use-t';
 
 /** One button per lecture scene. */
@@ -22,7 +21,6 @@ export function ScenesPanel() {
           </button>
         ))}
       </div>
-      <SceneCaption />
     </section>
   );
 }
