@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { preview } from 'vite';
 import type { TestProject } from 'vitest/node';
 
@@ -10,7 +11,10 @@ declare module 'vitest' {
   }
 }
 
-/** Serves the built `dist/` with `vite preview` on a free port for the browser tests. */
+/**
+ * Serves the built `dist/` with `vite preview` on a free port for the browser tests. It serves a
+ * copy taken now, so a `vite build` elsewhere during the run cannot pull files from under a test.
+ */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const root = project.config.root;
   const dist = resolve(root, 'dist');
@@ -20,9 +24,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     );
   }
 
+  const snapshot = mkdtempSync(join(tmpdir(), 'optimizer-race-dist-'));
+  cpSync(dist, snapshot, { recursive: true });
   const server = await preview({
     root,
     logLevel: 'warn',
+    build: { outDir: snapshot },
     preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
   });
   const address = server.httpServer.address();
@@ -32,5 +39,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
 
   project.provide('baseUrl', `http://127.0.0.1:${address.port}/`);
-  return () => server.close();
+  return async () => {
+    await server.close();
+    rmSync(snapshot, { recursive: true, force: true });
+  };
 }

@@ -9,7 +9,8 @@ import {
   letFramesPass,
   openRace,
   readRows,
-  SMALL_SCENE_VIEWPORT,
+  ROOMY_VIEWPORT,
+  HUD_VIEWPORT,
   startFields,
   steps,
   WAIT,
@@ -31,7 +32,7 @@ describe('Optimizer Race: what the page shows on load', () => {
   });
 
   it('draws a shaded surface on the scene canvas', async () => {
-    const race = await openRace(browser, '', SMALL_SCENE_VIEWPORT);
+    const race = await openRace(browser, '', ROOMY_VIEWPORT);
     page = race.page;
     // A blank or flat canvas has a handful of colours; a lit surface with contours has thousands.
     await expect
@@ -92,11 +93,7 @@ describe('Optimizer Race: what the page shows on load', () => {
   });
 
   it('opens ?landscape=himmelblau&start=1,1&paused=1 paused with every runner at (1, 1)', async () => {
-    const race = await openRace(
-      browser,
-      '?landscape=himmelblau&start=1,1&paused=1',
-      SMALL_SCENE_VIEWPORT,
-    );
+    const race = await openRace(browser, '?landscape=himmelblau&start=1,1&paused=1', HUD_VIEWPORT);
     page = race.page;
     const rows = await readRows(race.page);
     expect(rows.map(({ label, step, x, y, status }) => ({ label, step, x, y, status }))).toEqual(
@@ -121,7 +118,7 @@ describe('Optimizer Race: what the page shows on load', () => {
   });
 
   it('reports a bad link in a notice and still runs the race', async () => {
-    const race = await openRace(browser, '?landscape=nowhere&start=1;2', SMALL_SCENE_VIEWPORT);
+    const race = await openRace(browser, '?landscape=nowhere&start=1;2', ROOMY_VIEWPORT);
     page = race.page;
     const notices = race.page.getByTestId('notice');
     await expect.poll(() => notices.count(), WAIT).toBeGreaterThanOrEqual(1);

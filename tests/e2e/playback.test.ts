@@ -9,7 +9,7 @@ import {
   openRace,
   positions,
   readRows,
-  SMALL_SCENE_VIEWPORT,
+  HUD_VIEWPORT,
   steps,
   WAIT,
 } from './race-page';
@@ -59,7 +59,7 @@ describe('Optimizer Race: play, pause, step and reset', () => {
     ['with Space, ArrowRight and R', keys],
   ] as const) {
     it(`steps, plays, pauses and resets ${how}`, async () => {
-      const race = await openRace(browser, QUERY, SMALL_SCENE_VIEWPORT);
+      const race = await openRace(browser, QUERY, HUD_VIEWPORT);
       page = race.page;
       expect(await playPressed(page)).toBe('false');
       await expectRunnersAt(page, START);
@@ -103,4 +103,26 @@ describe('Optimizer Race: play, pause, step and reset', () => {
       expectCleanConsole(race.problems);
     });
   }
+
+  it('pauses with a notice once every runner has finished', async () => {
+    // From (1, 1) on Himmelblau every runner converges within about 110 steps: at 20 steps per
+    // frame that is a handful of frames.
+    const race = await openRace(browser, '?landscape=himmelblau&start=1,1', HUD_VIEWPORT);
+    page = race.page;
+    await page.getByTestId('speed').selectOption('20');
+    await expect
+      .poll(async () => (await readRows(race.page)).map((r) => r.status), WAIT)
+      .toEqual([
+        expect.stringMatching(/^(converged|stuck|diverged)$/),
+        expect.stringMatching(/^(converged|stuck|diverged)$/),
+        expect.stringMatching(/^(converged|stuck|diverged)$/),
+      ]);
+    await expect.poll(() => playPressed(race.page), WAIT).toBe('false');
+    await expect.poll(() => race.page.getByTestId('notice').count(), WAIT).toBe(1);
+    expect(await page.getByTestId('notice').textContent()).toMatch(/finished/i);
+    const finished = await readRows(page);
+    await letFramesPass(page, 5, 500);
+    expect(await readRows(page)).toEqual(finished);
+    expectCleanConsole(race.problems);
+  });
 });

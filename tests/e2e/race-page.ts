@@ -8,13 +8,19 @@ import type { PageProblems } from './chromium';
  * the HUD shows (runner rows, start fields, the start handle's screen position) and wait on it.
  */
 
-/** Room for the 3D scene, the start fields and the whole top view without overlaps. */
-export const ROOMY_VIEWPORT = { width: 800, height: 450 } as const;
-/** Enough for a screenshot of the scene; the side panels overlap at this size. */
-export const SMALL_SCENE_VIEWPORT = { width: 640, height: 360 } as const;
+/**
+ * Room for the side panels (start fields, whole top view) and a 3D stage of about 450 x 500 px
+ * between them: for tests that press on the scene or the top view.
+ */
+export const ROOMY_VIEWPORT = { width: 1024, height: 576 } as const;
+/** For tests that only read and press the HUD: the 3D stage is narrow and frames are quick. */
+export const HUD_VIEWPORT = { width: 640, height: 360 } as const;
 
-/** Generous bound for conditions that need a few SwiftShader frames. */
-export const WAIT = { timeout: 10_000, interval: 50 } as const;
+/**
+ * Bound for conditions that need a few SwiftShader frames: generous, as the machine may be busy
+ * (a passing test never waits for it).
+ */
+export const WAIT = { timeout: 20_000, interval: 50 } as const;
 
 export interface RacePage {
   page: Page;
@@ -36,7 +42,18 @@ export async function openRace(
   url.search = query;
   const { page, problems } = await openPage(browser, url.toString(), viewport);
   const canvas = page.locator('canvas[data-testid="scene-canvas"]');
-  await page.locator('canvas[data-testid="scene-canvas"][data-start-screen]').waitFor();
+  try {
+    // A loaded machine can take many seconds for the first SwiftShader frame.
+    await page
+      .locator('canvas[data-testid="scene-canvas"][data-start-screen]')
+      .waitFor({ state: 'attached', timeout: 40_000 });
+  } catch (error) {
+    // Say why, if the page said anything (a missing asset, an exception).
+    throw new Error(
+      `No frame of the race at ${url} within 40 s; console errors: ${JSON.stringify(problems.errors)}`,
+      { cause: error },
+    );
+  }
   return { page, problems, canvas };
 }
 

@@ -16,10 +16,12 @@ describe('the app in headless Chromium', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    ({ page, problems } = await openPage(browser, inject('baseUrl')));
+    // The side panels take 570 px of the width: leave the 3D stage room to be seen.
+    ({ page, problems } = await openPage(browser, inject('baseUrl'), { width: 1024, height: 576 }));
     // three.js tags the canvas right before it asks for its context, in the same task. Probing
     // the canvas any earlier would create a context first and leave the app without one.
-    await sceneCanvas().and(page.locator('[data-engine]')).waitFor();
+    // A busy machine can take well over openPage's 10 s default to show the first frame.
+    await sceneCanvas().and(page.locator('[data-engine]')).waitFor({ timeout: 30_000 });
   });
 
   afterAll(async () => {
