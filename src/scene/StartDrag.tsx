@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { Raycaster, Vector2, type PerspectiveCamera } from 'three';
 import { pickSurface } from '../core';
 import { raceStore } from '../store/app-store';
+import { paneZoom } from './panes';
 import { sceneRefs } from './scene-refs';
 
 const GRAB_RADIUS_PX = 22;
@@ -45,7 +46,7 @@ export function StartDrag() {
       const cam = camera as PerspectiveCamera;
       const [aspect, zoom] = [cam.aspect, cam.zoom];
       cam.aspect = pane.width / pane.height;
-      if (sceneRefs.panes.length > 1) cam.zoom = Math.min(1, cam.aspect / 1.5);
+      cam.zoom = paneZoom(cam.aspect, sceneRefs.panes.length);
       cam.updateProjectionMatrix();
       raycaster.setFromCamera(ndc, cam);
       cam.aspect = aspect;

@@ -3,7 +3,7 @@ import { useRef } from 'react';
 import { Vector3, type PerspectiveCamera } from 'three';
 import { worldHeight } from '../core';
 import { raceStore } from '../store/app-store';
-import { paneLayer, paneRects } from './panes';
+import { paneLayer, paneRects, paneZoom } from './panes';
 import { sceneRefs } from './scene-refs';
 
 const projected = new Vector3();
@@ -42,7 +42,7 @@ export function ViewRenderer() {
     rects.forEach((r, p) => {
       cam.aspect = r.width / r.height;
       // Narrow panes widen the view so the whole landscape still fits.
-      cam.zoom = n > 1 ? Math.min(1, cam.aspect / 1.5) : 1;
+      cam.zoom = paneZoom(cam.aspect, n);
       cam.updateProjectionMatrix();
       cam.layers.mask = n > 1 ? 1 | (1 << paneLayer(p)) : 0xffffffff;
       const bottom = size.height - r.y - r.height;

@@ -38,3 +38,10 @@ export function paneRects(n: number, width: number, height: number): PaneRect[] 
 
 /** The layer a pane's runners are drawn on (layer 0 holds what every pane shows). */
 export const paneLayer = (pane: number) => pane + 1;
+
+/**
+ * The camera zoom of a pane of the given aspect when `panes` are shown: narrow panes (aspect
+ * below 1.5) zoom out so the whole landscape still fits; a single view keeps zoom 1.
+ */
+export const paneZoom = (aspect: number, panes: number) =>
+  panes > 1 ? Math.min(1, aspect / 1.5) : 1;

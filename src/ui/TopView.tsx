@@ -32,9 +32,14 @@ export function TopView() {
     const px = (x: number) => ((x - domain.xMin) / (domain.xMax - domain.xMin)) * width;
     const py = (y: number) => ((domain.yMax - y) / (domain.yMax - domain.yMin)) * height;
     let raf = 0;
+    // What the last picture showed: nothing is redrawn until one of these changes.
+    let shown: unknown[] = [];
     const draw = () => {
       raf = requestAnimationFrame(draw);
-      const { race, start, landscape } = raceStore.getState();
+      const { race, start, landscape, runners } = raceStore.getState();
+      const now = [race, race.step, start, landscape, runners];
+      if (now.every((v, i) => v === shown[i])) return;
+      shown = now;
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       ctx.imageSmoothingEnabled = true;
       ctx.drawImage(image, 0, 0, width, height);

@@ -5,6 +5,20 @@ import { raceStore } from '../store/app-store';
 /** How often the HUD reads the live race (the race itself steps every frame). */
 export const HUD_INTERVAL_MS = 100;
 
+/** Every mounted HUD reader, refreshed together by one timer so React commits them at once. */
+const readers = new Set<() => void>();
+let timer = 0;
+
+function subscribe(update: () => void): () => void {
+  readers.add(update);
+  if (readers.size === 1)
+    timer = window.setInterval(() => readers.forEach((r) => r()), HUD_INTERVAL_MS);
+  return () => {
+    readers.delete(update);
+    if (readers.size === 0) window.clearInterval(timer);
+  };
+}
+
 /**
  * A value derived from the live race, refreshed 10 times a second (and at once on any store
  * change), for HUD numbers: the canvas never re-renders for them. `read` must return a primitive
@@ -14,10 +28,10 @@ export function useSnapshot<T>(read: (state: RaceState) => T): T {
   const [value, setValue] = useState(() => read(raceStore.getState()));
   useEffect(() => {
     const update = () => setValue(read(raceStore.getState()));
-    const timer = window.setInterval(update, HUD_INTERVAL_MS);
+    const stopTimer = subscribe(update);
     const unsubscribe = raceStore.subscribe(update);
     return () => {
-      window.clearInterval(timer);
+      stopTimer();
       unsubscribe();
     };
     // `read` is expected to be a stable module-level function.
