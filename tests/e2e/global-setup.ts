@@ -17,7 +17,8 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const root = project.config.root;
-  const dist = resolve(root, 'dist');
+  // E2E_DIST lets parallel work build and test its own copy of the app.
+  const dist = resolve(root, process.env.E2E_DIST ?? 'dist');
   if (!existsSync(resolve(dist, 'index.html'))) {
     throw new Error(
       `No built app in ${dist}: run "npx vite build" first (npm run test:browser builds it).`,
