@@ -247,26 +247,6 @@ export function formulaSource(spec: OptimizerSpec): { lecture: boolean; torch: s
   }
 }
 
-/** Unicode superscript digits for exponents written as text (10⁻³). */
-const SUPERSCRIPTS: Record<string, string> = {
-  '-': '⁻',
-  '0': '⁰',
-  '1': '¹',
-  '2': '²',
-  '3': '³',
-  '4': '⁴',
-  '5': '⁵',
-  '6': '⁶',
-  '7': '⁷',
-  '8': '⁸',
-  '9': '⁹',
-};
-
-/** An integer exponent in Unicode superscripts: −12 → "⁻¹²". */
-export function superscript(n: number): string {
-  return [...String(n)].map((c) => SUPERSCRIPTS[c] ?? c).join('');
-}
-
 /**
  * A hyperparameter value as TeX: plain decimals for 10⁻³ ≤ |v| < 10⁵ (at most 4 significant
  * digits), else m·10ⁿ with the mantissa dropped when it is 1 (1e-8 → `10^{-8}`).
@@ -282,27 +262,4 @@ export function texNumber(v: number): string {
   if (m === '1') return power;
   if (m === '-1') return `-${power}`;
   return `${m} \\cdot ${power}`;
-}
-
-/**
- * A live value as the formula panel prints it: 4 significant digits, exponent form below 10⁻³ or
- * from 10⁵ on (1.235e−8), a true minus sign, "—" for a value that is not finite.
- */
-export function formatValue(v: number): string {
-  if (!Number.isFinite(v)) return '—';
-  if (v === 0) return '0';
-  const a = Math.abs(v);
-  let text: string;
-  if (a >= 1e-3 && a < 1e5) {
-    text = String(Number(v.toPrecision(4)));
-  } else {
-    const [mantissa, exponent] = v.toExponential(3).split('e') as [string, string];
-    text = `${Number(mantissa)}e${Number(exponent)}`;
-  }
-  return text.replace(/-/g, '−');
-}
-
-/** A 2-vector as the formula panel prints it: "(x, y)", each by {@link formatValue}. */
-export function formatPair(v: readonly [number, number]): string {
-  return `(${formatValue(v[0])}, ${formatValue(v[1])})`;
 }

@@ -3,8 +3,8 @@ import type { OptimizerSpec, Runner } from '../core';
 import { getScene } from '../core';
 import type { Messages } from '../i18n';
 import type { RaceState } from '../store/race-store';
-import { formatNumber } from '../ui/format';
-import type { ChartSeries } from '../ui/loss-chart/draw';
+import { formatNumber } from '../draw/format';
+import type { ChartSeries } from '../draw/loss-chart/draw';
 
 /** Which overlays are burned into the frames. */
 export interface OverlayOptions {

@@ -1,4 +1,4 @@
-import { drawLossChart } from '../ui/loss-chart/draw';
+import { drawLossChart } from '../draw/loss-chart/draw';
 import { fitText, font, panel, swatch, wrapLines } from './canvas-text';
 import type { LegendRow, OverlayContent, OverlayOptions } from './overlay-content';
 

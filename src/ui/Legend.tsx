@@ -1,8 +1,8 @@
+import { formatNumber } from '../draw/format';
 import type { Messages } from '../i18n';
 import type { RaceState } from '../store/race-store';
 import { raceStore, useRace } from '../store/app-store';
 import { useT } from './use-t';
-import { formatNumber } from './format';
 import { useSnapshot } from './use-snapshot';
 
 interface Row {

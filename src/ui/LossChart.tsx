@@ -1,8 +1,8 @@
 import './loss-chart/loss-chart.css';
 import { useEffect, useRef, useState } from 'react';
-import { formatValue } from '../core/formulas';
+import { formatNumber as formatValue } from '../draw/format';
+import { drawLossChart, type ChartSeries } from '../draw/loss-chart/draw';
 import { raceStore } from '../store/app-store';
-import { drawLossChart, type ChartSeries } from './loss-chart/draw';
 import { useT } from './use-t';
 
 const HEIGHT = 150;

@@ -9,13 +9,11 @@ import {
   type OptimizerKind,
   type OptimizerSpec,
 } from '../../src/core';
+import { formatNumber as formatValue, formatPair, superscript } from '../../src/draw/format';
 import {
-  formatPair,
-  formatValue,
   formulaSource,
   hyperparameterSymbols,
   hyperparametersTex,
-  superscript,
   texNumber,
   updateRuleTex,
   valueSymbols,

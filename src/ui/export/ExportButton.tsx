@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { formatDuration } from '../../draw/format';
 import { liveFileName } from '../../record/file-name';
 import {
   liveRecordingAvailable,
@@ -7,7 +8,6 @@ import {
 } from '../../record/live-recorder';
 import { raceStore } from '../../store/app-store';
 import { useT } from '../use-t';
-import { formatDuration } from './clip-form';
 import { downloadBlob } from './download';
 
 // The dialog brings the encoder (mediabunny) with it: loaded the first time it opens.

@@ -1,6 +1,6 @@
+import { formatBytes, formatDuration } from '../../draw/format';
 import { CODEC_NAMES } from '../../record/codecs';
 import { useT } from '../use-t';
-import { formatBytes, formatDuration } from './clip-form';
 import type { ExportJob } from './use-clip-export';
 
 /** The progress bar while a clip renders (frames done / total, time left), then how it ended. */

@@ -83,15 +83,3 @@ export function clipSettings(form: ClipForm): ClipSettings {
     overlays: form.overlays,
   };
 }
-
-/** "0:42" or "12:05" for the time left. */
-export function formatDuration(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
-
-/** "840 kB", "12.4 MB". */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1e6) return `${Math.max(1, Math.round(bytes / 1e3))} kB`;
-  return `${(bytes / 1e6).toFixed(1)} MB`;
-}

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { runnerReport, type OptimizerSpec } from '../../core';
-import { formatPair, formatValue, valueSymbols, type ValueSymbols } from '../../core/formulas';
+import { valueSymbols, type ValueSymbols } from '../../core/formulas';
+import { formatNumber as formatValue, formatPair } from '../../draw/format';
 import type { RaceState } from '../../store/race-store';
 import { useSnapshot } from '../use-snapshot';
 import { useT } from '../use-t';

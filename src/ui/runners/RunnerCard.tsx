@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { OPTIMIZER_KINDS, isOptimizerKind } from '../../core';
+import { formatFieldValue as formatValue } from '../../draw/format';
 import { raceStore } from '../../store/app-store';
 import type { RunnerSettings } from '../../store/race-store';
 import { useT } from '../use-t';
@@ -8,7 +9,6 @@ import { ColorField, LabelField, NumberField } from './fields';
 import { HyperFields } from './HyperFields';
 import { ChevronIcon, CopyIcon, EyeIcon, EyeOffIcon, RemoveIcon } from './icons';
 import {
-  formatValue,
   hyperDefinition,
   LR_SLIDER_MAX,
   lrToSlider,

@@ -1,14 +1,9 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { HyperDefinition } from '../../core';
+import { formatFieldValue as formatValue } from '../../draw/format';
 import type { Messages } from '../../i18n';
 import { useT } from '../use-t';
-import {
-  formatValue,
-  readHyperField,
-  readLabel,
-  toHexColor,
-  type FieldReading,
-} from './runner-fields';
+import { readHyperField, readLabel, toHexColor, type FieldReading } from './runner-fields';
 
 /** Why a field's text was refused (turned into words in the current language when shown). */
 type Problem = Exclude<FieldReading, { ok: true }> | { ok: false; problem: 'empty-name' };

@@ -9,6 +9,7 @@ import {
   type OptimizerKind,
   type OptimizerSpec,
 } from '../../core';
+import { formatFieldValue } from '../../draw/format';
 
 /**
  * The learning-rate slider is logarithmic: ten steps per decade from 10⁻⁶ to 10, each step a
@@ -42,22 +43,10 @@ export function lrToSlider(lr: number): number {
   return best;
 }
 
-/**
- * A hyperparameter as its field shows it: the shortest text that reads back as the value (12
- * significant digits hide binary noise), exponent form below 10⁻⁴ and from 10⁵: 1e-8, 0.001, 2e6.
- */
-export function formatValue(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  const v = Number(value.toPrecision(12));
-  const a = Math.abs(v);
-  if (a !== 0 && (a < 1e-4 || a >= 1e5)) return v.toExponential().replace('e+', 'e');
-  return String(v);
-}
-
 /** The allowed interval in the usual notation: (0, 1e6], [0, 1). */
 export function rangeText(h: HyperDefinition): string {
-  const lo = h.min === undefined ? '(−∞' : `${h.minOpen ? '(' : '['}${formatValue(h.min)}`;
-  const hi = h.max === undefined ? '∞)' : `${formatValue(h.max)}${h.maxOpen ? ')' : ']'}`;
+  const lo = h.min === undefined ? '(−∞' : `${h.minOpen ? '(' : '['}${formatFieldValue(h.min)}`;
+  const hi = h.max === undefined ? '∞)' : `${formatFieldValue(h.max)}${h.maxOpen ? ')' : ']'}`;
   return `${lo}, ${hi}`;
 }
 

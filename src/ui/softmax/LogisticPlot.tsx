@@ -1,6 +1,6 @@
 import { useState, type PointerEvent } from 'react';
 import { logistic, logisticMidpointSlope, sigmoid } from '../../core/softmax';
-import { formatValue } from './format';
+import { formatPrecise as formatValue } from '../../draw/format';
 import { useT } from '../use-t';
 
 const W = 640;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
+import { texNumber } from '../../core/formulas';
 import { useT } from '../use-t';
-import { texNumber } from './format';
 import { LogisticPlot } from './LogisticPlot';
 import { ParamField } from './ParamField';
 import { Tex } from './Tex';

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { naiveSoftmaxSteps, stableSoftmaxSteps } from '../../core/softmax';
+import { formatPrecise as formatValue, formatProbability } from '../../draw/format';
 import type { Messages } from '../../i18n';
 import { useT } from '../use-t';
-import { formatProbability, formatValue } from './format';
 import { Tex } from './Tex';
 
 /** The input that overflows the naive formula: e^1000 = ∞ in float64. */

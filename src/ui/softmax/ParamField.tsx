@@ -1,7 +1,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import { parseNumber } from '../../core';
+import { formatFieldValue as formatParam } from '../../draw/format';
 import { useT } from '../use-t';
-import { formatParam } from './format';
 
 export interface ParamFieldProps {
   /** The parameter's name in error messages, e.g. "k". */

@@ -1,5 +1,5 @@
+import { formatPrecise as formatValue, formatProbability } from '../../draw/format';
 import { useT } from '../use-t';
-import { formatProbability, formatValue } from './format';
 
 const GRID = [0, 0.25, 0.5, 0.75, 1];
 /** Past this many bars (the lecture has 7) the values are written vertically. */

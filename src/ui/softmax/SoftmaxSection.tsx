@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { softmax, type VectorError } from '../../core/softmax';
+import { formatProbability } from '../../draw/format';
 import type { Messages } from '../../i18n';
 import { useT } from '../use-t';
-import { formatProbability } from './format';
 import { ParamField } from './ParamField';
 import { SoftmaxBars } from './SoftmaxBars';
 import { Tex } from './Tex';

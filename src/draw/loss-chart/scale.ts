@@ -1,4 +1,4 @@
-import { superscript } from '../../core/formulas';
+import { formatLogTick, formatTick } from '../format';
 
 /**
  * The loss chart's axes: which range of the loss to show, where to put ticks and how to label
@@ -169,36 +169,4 @@ export function logTicks(lo: number, hi: number, maxCount = 5): LogTick[] {
     if (ticks.length >= 2) return ticks;
   }
   return [];
-}
-
-/** m·10ᵉ as a label: plain between 0.01 and 1000 (0.02, 1, 500), else "10⁻⁵" or "2·10⁻⁵". */
-export function formatLogTick(m: number, e: number): string {
-  if (e >= -2 && e <= 3) return String(Number((m * 10 ** e).toPrecision(6)));
-  return m === 1 ? `10${superscript(e)}` : `${m}·10${superscript(e)}`;
-}
-
-/**
- * A linear tick label, short: as many decimals as the step needs, or m·e±n when the ticks are
- * below 10⁻³ or from 10⁵ on (2.5e−4); a true minus sign.
- */
-export function formatTick(v: number, step: number): string {
-  if (v === 0) return '0';
-  const a = Math.max(Math.abs(v), step);
-  let text: string;
-  if (a >= 1e5 || a < 1e-3) {
-    const scale = 10 ** Math.floor(Math.log10(a));
-    const [m, e] = v.toExponential(digitsOf(step / scale)).split('e') as [string, string];
-    text = `${Number(m)}e${Number(e)}`;
-  } else {
-    text = v.toFixed(digitsOf(step));
-  }
-  return text.replace(/-/g, '−');
-}
-
-/** Decimals needed to write multiples of a nice step exactly (0.25 → 2, 5 → 0). */
-function digitsOf(step: number): number {
-  for (let d = 0; d < 12; d++) {
-    if (Math.abs(Math.round(step * 10 ** d) - step * 10 ** d) < 1e-6) return d;
-  }
-  return 12;
 }
