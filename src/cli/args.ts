@@ -2,6 +2,8 @@ import {
   getPresetLandscape,
   isSpecError,
   landscapeFromFunction,
+  searchMinima,
+  withMinima,
   makeOptimizerSpec,
   parseNumber,
   PRESET_LANDSCAPES,
@@ -171,7 +173,8 @@ export function parseTraceArguments(
     }
     const custom = landscapeFromFunction(text, domain);
     if ('ok' in custom) return fail('--f', custom.message);
-    landscape = custom;
+    // The settle rule and the output need the minima: searched within their budget.
+    landscape = withMinima(custom, searchMinima(custom));
   }
   landscape ??= getPresetLandscape('rosenbrock')!;
 

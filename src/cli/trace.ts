@@ -2,11 +2,11 @@
  * `npm run --silent trace -- …`: runs a race headless and prints it as one JSON object.
  * Bad input exits with status 2 and one line on stderr; nothing is printed on stdout then.
  */
-import { createRace, runRace, type Race } from '../core';
+import { createRace, recordRace, type Race, type Trajectory } from '../core';
 import { parseTraceArguments, TRACE_USAGE } from './args';
 
-/** The JSON `trace` prints for a finished race. */
-export function traceJson(race: Race, steps: number) {
+/** The JSON `trace` prints for a finished race and its recorded trajectories. */
+export function traceJson(race: Race, steps: number, trajectories: readonly Trajectory[]) {
   const l = race.landscape;
   return {
     landscape: {
@@ -20,17 +20,18 @@ export function traceJson(race: Race, steps: number) {
     start: race.start,
     steps,
     noise: race.shake,
-    runners: race.runners.map((r) => {
+    runners: race.runners.map((r, i) => {
       const { kind, ...hyper } = r.spec.optimizer;
+      const { points: flat, losses } = trajectories[i]!;
       const points: [number, number][] = [];
-      for (let k = 0; k < r.path.length; k += 2) points.push([r.path[k]!, r.path[k + 1]!]);
+      for (let k = 0; k < flat.length; k += 2) points.push([flat[k]!, flat[k + 1]!]);
       return {
         label: r.spec.label,
         kind,
         color: r.spec.color,
         hyper,
         points,
-        loss: r.losses,
+        loss: losses,
         status: r.status,
         statusStep: r.statusStep,
         ...(r.status === 'diverged' ? { divergedBecause: r.divergedBecause } : {}),
@@ -55,11 +56,9 @@ export function main(
     err(`trace: ${request.argument}: ${request.reason}\n`);
     return 2;
   }
-  const race = runRace(
-    createRace(request.landscape, request.start, request.runners, request.shake),
-    request.steps,
-  );
-  out(JSON.stringify(traceJson(race, request.steps)) + '\n');
+  const race = createRace(request.landscape, request.start, request.runners, request.shake);
+  const trajectories = recordRace(race, request.steps);
+  out(JSON.stringify(traceJson(race, request.steps, trajectories)) + '\n');
   return 0;
 }
 

@@ -14,3 +14,4 @@ export { parseFunction, type CompiledFunction, type ParseError } from './express
 export * from './surface';
 export * from './colormap';
 export * from './softmax';
+export * from './surface-job';

@@ -66,22 +66,48 @@ export interface SurfaceGrid {
   heightMap: HeightMap;
 }
 
-/** Samples f and ∇f on the grid (exact gradients, via the landscape's batched path). */
-export function sampleSurface(landscape: Landscape, segments = 256): SurfaceGrid {
+/**
+ * Samples rows j ∈ [j0, j1) of the (n+1) × (n+1) grid of {@link SurfaceGrid}: writes f to
+ * values[j·(n+1) + i] and ∇f to gradients[2·(j·(n+1) + i) …] (exact gradients, via the
+ * landscape's batched path). Lets a worker sample a surface progressively, a band of rows at a time.
+ */
+export function sampleSurfaceRows(
+  landscape: Landscape,
+  segments: number,
+  j0: number,
+  j1: number,
+  values: Float64Array,
+  gradients: Float64Array,
+): void {
   const { xMin, xMax, yMin, yMax } = landscape.domain;
   const side = segments + 1;
-  const n = side * side;
+  const rows = Math.max(0, Math.min(j1, side) - j0);
+  const n = rows * side;
   const points = new Float64Array(2 * n);
-  for (let j = 0; j < side; j++) {
+  for (let r = 0; r < rows; r++) {
+    const y = yMin + ((yMax - yMin) * (j0 + r)) / segments;
     for (let i = 0; i < side; i++) {
-      const k = j * side + i;
+      const k = r * side + i;
       points[2 * k] = xMin + ((xMax - xMin) * i) / segments;
-      points[2 * k + 1] = yMin + ((yMax - yMin) * j) / segments;
+      points[2 * k + 1] = y;
     }
   }
-  const values = new Float64Array(n);
-  const gradients = new Float64Array(2 * n);
-  landscape.gradientMany(points, n, gradients, values);
+  const offset = j0 * side;
+  landscape.gradientMany(
+    points,
+    n,
+    gradients.subarray(2 * offset, 2 * (offset + n)),
+    values.subarray(offset, offset + n),
+  );
+}
+
+/** A {@link SurfaceGrid} from sampled values and gradients, its height map including the known minima. */
+export function surfaceGrid(
+  landscape: Pick<Landscape, 'domain' | 'minima' | 'heightScale'>,
+  segments: number,
+  values: Float64Array,
+  gradients: Float64Array,
+): SurfaceGrid {
   const lows = landscape.minima.map((m) => m.value);
   return {
     segments,
@@ -90,6 +116,15 @@ export function sampleSurface(landscape: Landscape, segments = 256): SurfaceGrid
     gradients,
     heightMap: createHeightMap(values, landscape.heightScale, lows),
   };
+}
+
+/** Samples f and ∇f on the whole grid at once (see {@link sampleSurfaceRows}). */
+export function sampleSurface(landscape: Landscape, segments = 256): SurfaceGrid {
+  const side = segments + 1;
+  const values = new Float64Array(side * side);
+  const gradients = new Float64Array(2 * side * side);
+  sampleSurfaceRows(landscape, segments, 0, side, values, gradients);
+  return surfaceGrid(landscape, segments, values, gradients);
 }
 
 /**

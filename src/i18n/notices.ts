@@ -73,6 +73,11 @@ export const en = {
   tooManyRunners: (a: { count: number; max: number }) =>
     `The link has ${a.count} runners; only the first ${a.max} are shown.`,
   unknownScene: (a: { id: string }) => `Unknown scene "${a.id}" in the link; it was ignored.`,
+  runnerLimit: (a: { max: number }) =>
+    `At most ${a.max} runners race at once: remove one to add another.`,
+  gpuLost: () =>
+    'The graphics card dropped the 3D view (the driver reset it). Waiting for it to come back; the race is paused.',
+  gpuRestored: () => 'The 3D view is back; the race goes on where it was.',
   finished: (a: { runners: FinishedRunner[] }) =>
     `Every runner has finished: ${a.runners
       .map(
@@ -100,6 +105,11 @@ export const ru: typeof en = {
   badRunner: (a) => `Бегун ${a.position} из ссылки пропущен: недопустимое поле ${a.field}.`,
   tooManyRunners: (a) => `Бегунов в ссылке: ${a.count}; показываем только первых ${a.max}.`,
   unknownScene: (a) => `В ссылке неизвестная сцена «${a.id}»; она пропущена.`,
+  runnerLimit: (a) =>
+    `Одновременно бегут не больше ${a.max} бегунов: уберите одного, чтобы добавить нового.`,
+  gpuLost: () =>
+    'Видеокарта сбросила 3D-вид (драйвер перезапустил его). Ждём, пока он вернётся; гонка на паузе.',
+  gpuRestored: () => '3D-вид вернулся; гонка продолжается с того же места.',
   finished: (a) =>
     `Все бегуны финишировали: ${a.runners
       .map(

@@ -1,14 +1,15 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import type { Race } from '../core';
-import { worldHeight } from '../core';
+import { historySlots, slotPoint, slotStep, worldHeight } from '../core';
 import { raceStore, useRace } from '../store/app-store';
-import { createTrailGeometry, TRAIL_CAPACITY, trailLayout, writeTrail } from './trail-geometry';
+import { createTrailGeometry, writeTrail } from './trail-geometry';
 import { createTrailMaterial } from './trail-material';
 import { applyLayerMask, runnerLayerMask } from './runner-layers';
 import type { Mesh } from 'three';
 
 const LIFT = 0.03;
+const point = new Float64Array(3);
 
 /** One runner's fading trail; reads the path in useFrame and writes only what is new. */
 function Trail({ index, color }: { index: number; color: string }) {
@@ -47,23 +48,26 @@ function Trail({ index, color }: { index: number; color: string }) {
       applyLayerMask(mesh.current, m);
       mask.current = m;
     }
-    const count = runner.path.length / 2;
+    const h = runner.history;
+    const count = h.count;
     const s = seen.current;
-    const fresh = s.race !== race || s.scale !== verticalScale || count < s.count;
-    const layout = trailLayout(count, fresh ? 1 : s.stride, TRAIL_CAPACITY);
+    const slots = historySlots(h);
+    // A new race, a new height or a doubled stride (the past thinned out) rewrites the trail;
+    // otherwise only the points added since, and the moving last point, are written.
+    const fresh =
+      s.race !== race || s.scale !== verticalScale || count < s.count || h.stride !== s.stride;
     const pointAt = (slot: number, out: Float32Array) => {
-      const k = slot < layout.fixed ? slot * layout.stride : count - 1;
-      out[0] = frame.worldX(runner.path[2 * k]!);
-      out[1] = worldHeight(surface.heightMap, frame, verticalScale, runner.losses[k]!) + LIFT;
-      out[2] = frame.worldZ(runner.path[2 * k + 1]!);
-      return k;
+      slotPoint(h, slot, point);
+      out[0] = frame.worldX(point[0]!);
+      out[1] = worldHeight(surface.heightMap, frame, verticalScale, point[2]!) + LIFT;
+      out[2] = frame.worldZ(point[1]!);
+      return slotStep(h, slot);
     };
-    if (fresh || layout.stride !== s.stride) writeTrail(geometry, 0, layout.slots, pointAt);
-    else if (count > s.count)
-      writeTrail(geometry, Math.min(s.fixed, layout.fixed), layout.slots, pointAt);
+    if (fresh) writeTrail(geometry, 0, slots, pointAt);
+    else if (count > s.count) writeTrail(geometry, Math.min(s.fixed, h.kept), slots, pointAt);
     s.race = race;
-    s.stride = layout.stride;
-    s.fixed = layout.fixed;
+    s.stride = h.stride;
+    s.fixed = h.kept;
     s.count = count;
     s.scale = verticalScale;
     material.uniforms.uHead!.value = count - 1;

@@ -1,7 +1,8 @@
 import { BufferAttribute, BufferGeometry } from 'three';
+import { HISTORY_CAPACITY } from '../core';
 
-/** Points a trail can hold; a longer race shows its last TRAIL_CAPACITY points. */
-export const TRAIL_CAPACITY = 4096;
+/** Points a trail can hold: a runner's whole thinned history plus its moving last point. */
+export const TRAIL_CAPACITY = HISTORY_CAPACITY + 1;
 
 /** A ribbon geometry for up to `capacity` points (two vertices per point), drawn up to a range. */
 export function createTrailGeometry(capacity = TRAIL_CAPACITY): BufferGeometry {
@@ -68,21 +69,6 @@ export function writeTrail(
   idx.addUpdateRange(2 * lo, 2 * (to - lo));
   idx.needsUpdate = true;
   g.setDrawRange(0, Math.max(0, 6 * (to - 1)));
-}
-
-/**
- * Which path points a trail of `capacity` slots shows for a path of `count` points: every
- * `stride`-th point from the start (stride doubling whenever they would not fit, so a long race
- * costs a full rewrite only log₂ times), plus the current point as a last, moving slot.
- */
-export function trailLayout(count: number, stride: number, capacity: number) {
-  let s = Math.max(1, stride);
-  const fits = (st: number) =>
-    Math.floor((count - 1) / st) + 1 + ((count - 1) % st ? 1 : 0) <= capacity;
-  while (!fits(s)) s *= 2;
-  const fixed = Math.floor((count - 1) / s) + 1;
-  const slots = fixed + ((count - 1) % s ? 1 : 0);
-  return { stride: s, fixed, slots };
 }
 
 const scratch = new Float32Array(3);

@@ -1,6 +1,7 @@
 import { useStore } from 'zustand';
 import { initialLanguage } from '../i18n';
 import type { RaceState } from './race-store';
+import { workerSurfaceJobs } from '../workers/surface-client';
 import { createStoreFromParams, readInitialParams } from './url-params';
 import { startUrlSync } from './url-sync';
 
@@ -20,6 +21,7 @@ const initial = readInitialParams(window.location.search);
 export const raceStore = createStoreFromParams(
   initial,
   initialLanguage('', remembered(), navigator.languages ?? [navigator.language]),
+  workerSurfaceJobs(),
 );
 
 /** Keeps `?s=` in the address bar on the current race (see url-sync). */

@@ -15,7 +15,10 @@ import {
 } from '../core';
 import { LANGUAGES, type Language, type Notice } from '../i18n';
 import type { LinkPart } from '../i18n/notices';
-import { MAX_PANES, type FunctionInput, type Layout, type RaceState } from './race-store';
+import { ONE_X, SPEEDS } from './playback-slice';
+import { MAX_RUNNERS } from './race-slice';
+import type { FunctionInput, Layout, RaceState } from './types';
+import { MAX_PANES } from './view-slice';
 
 /**
  * The shared link: the whole race as `?s=<version>.<payload>`, where the payload is the JSON of
@@ -33,7 +36,7 @@ export const LINK_VERSION = 1;
 export const MAX_LINK_CHARS = 8000;
 /** Longest decompressed JSON read (guards against a small link that inflates hugely). */
 export const MAX_JSON_CHARS = 20_000;
-export const MAX_RUNNERS = 12;
+export { MAX_RUNNERS };
 export const MAX_LABEL_CHARS = 40;
 export const MAX_FUNCTION_CHARS = 1000;
 /** Domains are read within ±this, as wide as anything a lecture would draw. */
@@ -127,6 +130,9 @@ const RunnerSchema = v.object({
 const Position = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_RUNNERS - 1));
 const PanesSchema = v.pipe(capped(MAX_PANES, capped(MAX_RUNNERS, Position)), v.minLength(1));
 const ViewSchema = v.object({
+  /** Steps per second of wall time. */
+  sps: v.optional(v.pipe(Finite, v.minValue(SPEEDS[0]), v.maxValue(SPEEDS.at(-1)!))),
+  /** Links made before speeds were steps per second: steps per frame at 60 Hz. */
   speed: v.optional(v.pipe(Finite, v.minValue(0.25), v.maxValue(20))),
   height: v.optional(v.pipe(Finite, v.minValue(0.2), v.maxValue(3))),
   wireframe: v.optional(v.boolean()),
@@ -205,7 +211,7 @@ export function encodeState(state: ShareableState): string {
     scene: state.scene ?? undefined,
     language: state.language,
     view: {
-      speed: state.speed,
+      sps: state.speed,
       height: state.verticalScale,
       wireframe: state.wireframe,
       topView: state.showTopView,
@@ -385,7 +391,8 @@ function readWire(wire: WireState, fallback: Landscape, notices: Notice[]): Shar
   const view = part(ViewSchema, wire.view, 'view', notices);
   if (view) {
     setup.view = {};
-    if (view.speed !== undefined) setup.view.speed = view.speed;
+    if (view.sps !== undefined) setup.view.speed = view.sps;
+    else if (view.speed !== undefined) setup.view.speed = view.speed * ONE_X;
     if (view.height !== undefined) setup.view.verticalScale = view.height;
     if (view.wireframe !== undefined) setup.view.wireframe = view.wireframe;
     if (view.topView !== undefined) setup.view.showTopView = view.topView;

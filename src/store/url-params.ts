@@ -1,6 +1,7 @@
 import { getPresetLandscape, getScene, inDomain, parseNumber, type Landscape } from '../core';
 import { isLanguage, type Language, type Notice } from '../i18n';
 import { createRaceStore, defaultPanes, type RaceSetup, type RaceStore } from './race-store';
+import type { SurfaceJobs } from './surface-jobs';
 import {
   decodeState,
   DEFAULT_LANDSCAPE_ID,
@@ -26,7 +27,15 @@ export interface InitialParams {
 }
 
 /** The query parameters a shared link (`?s=`) stands for; the URL writer drops them. */
-export const SHARED_PARAMS = ['s', 'landscape', 'start', 'scene', 'layout', 'lang'] as const;
+export const SHARED_PARAMS = [
+  's',
+  'landscape',
+  'start',
+  'scene',
+  'layout',
+  'lang',
+  'speed',
+] as const;
 
 /** A scene's settings as a setup (scenes name runners by position; the store by position + 1). */
 function sceneSetup(id: string): SharedSetup | null {
@@ -49,7 +58,8 @@ function sceneSetup(id: string): SharedSetup | null {
 /**
  * Reads the query string: `?s=<version>.<payload>` (the whole race, see share-link) and the plain
  * parameters, which win for their field when present: `?landscape=<id>`, `?start=<x>,<y>`,
- * `?paused=1`, `?scene=<id>` (applies a scene), `?layout=overlay|split`, `?lang=en|ru`. The query
+ * `?paused=1`, `?scene=<id>` (applies a scene), `?layout=overlay|split`, `?lang=en|ru`,
+ * `?speed=<steps per second>` (clamped to the speed menu's range). The query
  * string is untrusted input: whatever cannot be read falls back to its default with a notice;
  * nothing throws.
  */
@@ -112,6 +122,13 @@ export function readInitialParams(search: string, fallback = DEFAULT_LANDSCAPE_I
   if (isLanguage(lang)) setup = { ...setup, language: lang };
   else if (lang !== null) notices.push({ key: 'linkPart', args: { part: 'language' } });
 
+  const speedText = params.get('speed');
+  if (speedText !== null) {
+    const sps = parseNumber(speedText);
+    if (sps !== null && sps > 0) setup = { ...setup, view: { ...setup.view, speed: sps } };
+    else notices.push({ key: 'linkPart', args: { part: 'view' } });
+  }
+
   const pausedText = params.get('paused');
   const paused = pausedText !== null && pausedText !== '0' && pausedText !== 'false';
   const { view, selectedRunner, language, ...race } = setup;
@@ -131,8 +148,12 @@ export function readInitialParams(search: string, fallback = DEFAULT_LANDSCAPE_I
  * The store a page opens with: the setup through the store's own constructor, then the view
  * settings and the selection through its actions (which clamp them).
  */
-export function createStoreFromParams(initial: InitialParams, language: Language): RaceStore {
-  const store = createRaceStore({ ...initial.setup, language: initial.language ?? language });
+export function createStoreFromParams(
+  initial: InitialParams,
+  language: Language,
+  jobs?: SurfaceJobs,
+): RaceStore {
+  const store = createRaceStore({ ...initial.setup, language: initial.language ?? language }, jobs);
   const s = store.getState();
   const { speed, verticalScale, wireframe, showTopView } = initial.view;
   if (speed !== undefined) s.setSpeed(speed);

@@ -29,7 +29,7 @@ function readRows(s: RaceState): string {
   const globals = s.landscape.minima.filter((m) => m.global);
   const rows: Row[] = s.race.runners.map((r, i) => {
     const [x, y] = [r.point[0]!, r.point[1]!];
-    const steps = r.status === 'diverged' ? (r.statusStep ?? 0) - 1 : r.path.length / 2 - 1;
+    const steps = r.status === 'diverged' ? (r.statusStep ?? 0) - 1 : r.history.count - 1;
     const distance = globals.length
       ? Math.min(...globals.map((m) => Math.hypot(m.x - x, m.y - y)))
       : null;

@@ -1,9 +1,16 @@
-import { SPEEDS } from '../store/race-store';
+import { ONE_X, SPEEDS } from '../store/race-store';
 import { raceStore, useRace } from '../store/app-store';
 import { useSnapshot } from './use-snapshot';
 import { useT } from './use-t';
 
 const readStep = (s: { race: { step: number } }) => s.race.step;
+
+/** 15 → "0.25×", 60 → "1×", 3000 → "50×"; fast-forward speeds as steps per second: "10k/s". */
+function speedLabel(stepsPerSecond: number): string {
+  return stepsPerSecond <= 50 * ONE_X
+    ? `${stepsPerSecond / ONE_X}×`
+    : `${stepsPerSecond / 1000}k/s`;
+}
 
 /** Play/pause, single step, reset, speed and the step counter. */
 export function PlaybackControls() {
@@ -31,8 +38,8 @@ export function PlaybackControls() {
           onChange={(e) => setSpeed(Number(e.target.value))}
         >
           {SPEEDS.map((s) => (
-            <option key={s} value={s}>
-              {s}×
+            <option key={s} value={s} title={t.speedOption(s)}>
+              {speedLabel(s)}
             </option>
           ))}
         </select>

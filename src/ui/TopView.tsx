@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
+import { historySlots } from '../core';
 import { raceStore, useRace } from '../store/app-store';
 import { renderTopViewImage } from './top-view-image';
 import { useT } from './use-t';
@@ -51,12 +52,13 @@ export function TopView() {
         ctx.stroke();
       }
       for (const r of race.runners) {
-        const p = r.path;
-        const n = p.length / 2;
-        const stride = Math.max(1, Math.ceil(n / MAX_SEGMENTS));
+        const h = r.history;
+        if (h.count === 0) continue;
+        const slots = historySlots(h);
+        const stride = Math.max(1, Math.ceil(slots / MAX_SEGMENTS));
         ctx.beginPath();
-        ctx.moveTo(px(p[0]!), py(p[1]!));
-        for (let k = stride; k < n; k += stride) ctx.lineTo(px(p[2 * k]!), py(p[2 * k + 1]!));
+        ctx.moveTo(px(h.xs[0]!), py(h.ys[0]!));
+        for (let k = stride; k < h.kept; k += stride) ctx.lineTo(px(h.xs[k]!), py(h.ys[k]!));
         ctx.lineTo(px(r.point[0]!), py(r.point[1]!));
         ctx.lineJoin = 'round';
         ctx.strokeStyle = 'rgba(240,240,240,0.55)';

@@ -39,19 +39,3 @@ describe('side-by-side panes', () => {
     expect(runnerLayerMask({ ...state, layout: 'overlay' }, 1)).toBe(1);
   });
 });
-
-describe('trails of long races', () => {
-  it('keep every point while they fit, then every 2nd, 4th … point plus the current one', async () => {
-    const { trailLayout } = await import('../../src/scene/trail-geometry');
-    expect(trailLayout(100, 1, 4096)).toEqual({ stride: 1, fixed: 100, slots: 100 });
-    expect(trailLayout(4096, 1, 4096)).toEqual({ stride: 1, fixed: 4096, slots: 4096 });
-    const long = trailLayout(4097, 1, 4096);
-    expect(long.stride).toBe(2);
-    expect(long.slots).toBeLessThanOrEqual(4096);
-    expect(long).toEqual({ stride: 2, fixed: 2049, slots: 2049 });
-    expect(trailLayout(4098, 2, 4096)).toEqual({ stride: 2, fixed: 2049, slots: 2050 });
-    const veryLong = trailLayout(1_000_000, 1, 4096);
-    expect(veryLong.slots).toBeLessThanOrEqual(4096);
-    expect(veryLong.stride).toBe(256);
-  });
-});

@@ -583,7 +583,7 @@ describe('the URL follows the race', () => {
   it('playing the race does not touch the URL', () => {
     const store = open('?landscape=bowl');
     const sync = startUrlSync(store, target);
-    for (let f = 0; f < 600; f++) store.getState().tick();
+    for (let f = 0; f < 600; f++) store.getState().tick(1 / 60);
     store.getState().pause();
     vi.advanceTimersByTime(2000);
     expect(target.writes).toEqual([]);

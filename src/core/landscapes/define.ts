@@ -39,10 +39,10 @@ export function definePreset(def: PresetDefinition): Landscape {
     get minima(): readonly KnownMinimum[] {
       if (minima === null) {
         const exact = (def.minima ?? []).map((m) => ({ ...m, value: value(m.x, m.y) }));
-        const polished = (def.minimaSeeds?.() ?? []).map((m) => ({
-          ...polishMinimum(landscape, m.x, m.y),
-          global: m.global,
-        }));
+        const polished = (def.minimaSeeds?.() ?? []).map((m) => {
+          const { x, y, value } = polishMinimum(landscape, m.x, m.y);
+          return { x, y, value, global: m.global };
+        });
         minima = Object.freeze([...exact, ...polished]);
       }
       return minima;

@@ -3,8 +3,8 @@ import { LECTURE_LANDSCAPES } from './lecture';
 import type { Landscape } from './types';
 
 export * from './types';
-export { findMinima, polishMinimum } from './minima';
-export { landscapeFromFunction } from './custom';
+export { findMinima, minimaBudget, polishMinimum, type MinimaSearch } from './minima';
+export { landscapeFromFunction, searchMinima, withMinima } from './custom';
 
 /** Every preset: the lecture's first, then the classic test functions. */
 export const PRESET_LANDSCAPES: readonly Landscape[] = [
@@ -16,3 +16,4 @@ export const PRESET_LANDSCAPES: readonly Landscape[] = [
 export function getPresetLandscape(id: string): Landscape | undefined {
   return PRESET_LANDSCAPES.find((l) => l.id === id);
 }
+export { landscapeFromSource, landscapeSource, type LandscapeSource } from './source';

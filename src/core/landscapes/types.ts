@@ -33,6 +33,12 @@ export interface Landscape {
   start: [number, number];
   /** Known minima inside the domain, global ones flagged; may be computed on first read. */
   readonly minima: readonly KnownMinimum[];
+  /**
+   * For a typed-in function, how its minima were found: `pending` (not searched yet: `minima` is
+   * empty until {@link withMinima}), `complete`, or `estimate` (the search ran out of budget).
+   * Presets leave it out: their minima are exact or polished from known seeds.
+   */
+  readonly minimaSearch?: 'pending' | 'complete' | 'estimate';
   /** Values spanning many orders of magnitude are better drawn as log(1 + f − min). */
   heightScale: 'linear' | 'log';
   /** Learning rates that make a clear race here, by optimizer kind (tuned by hand on 400-step races). */

@@ -1,6 +1,7 @@
 import type { Landscape } from '../landscapes';
 import { createBuffers, optimizerStep, stepReport, type StepReport } from '../optimizers';
 import { createRandom, nextNormal } from '../random';
+import { createHistory, pushHistory } from './history';
 import { defaultSettleRule, nearestMinimum, settledPoint } from './settle';
 import type { Race, Runner, RunnerSpec, Shake } from './types';
 
@@ -33,11 +34,11 @@ function createRunner(spec: RunnerSpec, landscape: Landscape, start: [number, nu
     statusStep: null,
     divergedBecause: null,
     settledAt: null,
-    path: [start[0], start[1]],
-    losses: loss === null ? [] : [loss],
+    history: createHistory(),
     lastGradient: new Float64Array(2),
     previousPoint: Float64Array.from(start),
   };
+  if (loss !== null) pushHistory(runner.history, start[0], start[1], loss);
   if (loss === null || !Number.isFinite(start[0]) || !Number.isFinite(start[1])) {
     runner.status = 'diverged';
     runner.statusStep = 0;
@@ -113,8 +114,7 @@ function advanceRunner(race: Race, runner: Runner, noiseX: number, noiseY: numbe
     return;
   }
   runner.loss = loss;
-  runner.path.push(x, y);
-  runner.losses.push(loss);
+  pushHistory(runner.history, x, y, loss);
   updateSettled(race, runner);
 }
 
@@ -155,6 +155,51 @@ export function stepRace(race: Race): void {
 export function runRace(race: Race, steps: number): Race {
   for (let k = 0; k < steps; k++) stepRace(race);
   return race;
+}
+
+/** One runner's whole trajectory: flat [x₀, y₀, x₁, y₁, …] and f at every point. */
+export interface Trajectory {
+  points: number[];
+  losses: number[];
+}
+
+/**
+ * Runs `steps` steps and records every point of every runner (the race itself keeps only a
+ * bounded history): for `trace` and tests. A diverged runner's trajectory ends at its last finite
+ * point.
+ */
+export function recordRace(race: Race, steps: number): Trajectory[] {
+  const out: Trajectory[] = race.runners.map(() => ({ points: [], losses: [] }));
+  const take = () =>
+    race.runners.forEach((r, i) => {
+      const t = out[i]!;
+      if (r.history.count > t.losses.length) {
+        t.points.push(r.point[0]!, r.point[1]!);
+        t.losses.push(r.loss);
+      }
+    });
+  take();
+  for (let k = 0; k < steps; k++) {
+    stepRace(race);
+    take();
+  }
+  return out;
+}
+
+/**
+ * Gives a race the same landscape with newly found minima (a typed function's, searched in the
+ * background): the race goes on, and runners that have already settled are labelled anew —
+ * `converged` at a global minimum, `stuck` elsewhere.
+ */
+export function refreshMinima(race: Race, landscape: Landscape): void {
+  race.landscape = landscape;
+  for (const runner of race.runners) {
+    if (runner.status !== 'converged' && runner.status !== 'stuck') continue;
+    const at = runner.settledAt ?? { x: runner.point[0]!, y: runner.point[1]! };
+    const m = nearestMinimum(landscape, at.x, at.y, race.settle.minimumDistance);
+    runner.status = m?.global ? 'converged' : 'stuck';
+    runner.settledAt = m ? { x: m.x, y: m.y, value: m.value, global: m.global } : null;
+  }
 }
 
 /** True when no runner is still running. */

@@ -1,5 +1,6 @@
 import type { Landscape } from '../landscapes';
 import { domainSpan } from '../landscapes';
+import { recentX, recentY } from './history';
 import type { Runner, SettleRule } from './types';
 
 /**
@@ -64,20 +65,17 @@ export function settledPoint(
   rule: SettleRule,
   shaken: boolean,
 ): [number, number] | null {
-  const path = runner.path;
-  const count = path.length / 2;
+  const h = runner.history;
+  const count = h.count;
+  // Point k of the last RECENT ones, by its index in the whole path.
+  const px = (k: number) => recentX(h, count - 1 - k);
+  const py = (k: number) => recentY(h, count - 1 - k);
   if (shaken) {
     if (count < SHAKEN_WINDOW) return null;
-    const m = nearestMinimum(
-      landscape,
-      path[2 * count - 2]!,
-      path[2 * count - 1]!,
-      rule.minimumDistance,
-    );
+    const m = nearestMinimum(landscape, px(count - 1), py(count - 1), rule.minimumDistance);
     if (!m) return null;
     for (let k = count - SHAKEN_WINDOW; k < count; k++) {
-      if (Math.hypot(path[2 * k]! - m.x, path[2 * k + 1]! - m.y) > rule.minimumDistance)
-        return null;
+      if (Math.hypot(px(k) - m.x, py(k) - m.y) > rule.minimumDistance) return null;
     }
     return [m.x, m.y];
   }
@@ -87,19 +85,18 @@ export function settledPoint(
   let cx = 0;
   let cy = 0;
   for (let k = first; k < count; k++) {
-    cx += path[2 * k]!;
-    cy += path[2 * k + 1]!;
+    cx += px(k);
+    cy += py(k);
   }
   cx /= w;
   cy /= w;
   const r2 = rule.radius * rule.radius;
   for (let k = first; k < count; k++) {
-    const dx = path[2 * k]! - cx;
-    const dy = path[2 * k + 1]! - cy;
+    const dx = px(k) - cx;
+    const dy = py(k) - cy;
     if (dx * dx + dy * dy > r2) return null;
   }
-  const stepAt = (k: number) =>
-    Math.hypot(path[2 * k]! - path[2 * k - 2]!, path[2 * k + 1]! - path[2 * k - 1]!);
+  const stepAt = (k: number) => Math.hypot(px(k) - px(k - 1), py(k) - py(k - 1));
   const last = stepAt(count - 1);
   if (last > rule.radius / 2000 && last > 0.5 * stepAt(first)) return null;
   landscape.valueAndGradient(cx, cy, scratch, 0);

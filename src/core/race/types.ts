@@ -1,6 +1,7 @@
 import type { Landscape } from '../landscapes';
 import type { OptimizerBuffers, OptimizerSpec } from '../optimizers';
 import type { RandomState } from '../random';
+import type { History } from './history';
 
 /** One ball in the race: an optimizer with its label and colour (CSS colour text). */
 export interface RunnerSpec {
@@ -43,10 +44,12 @@ export interface Runner {
   divergedBecause: 'not-finite' | 'left-landscape' | null;
   /** For a settled runner, the known minimum it settled at (null: another stationary point). */
   settledAt: { x: number; y: number; value: number; global: boolean } | null;
-  /** Every point visited, flat [x₀, y₀, x₁, y₁, …], the start first. */
-  path: number[];
-  /** f at every point of the path. */
-  losses: number[];
+  /**
+   * The points visited and f there, the start first, in bounded memory (thinned by powers of two,
+   * the latest points exact). `history.count` is the number of points: steps taken + 1 while
+   * running; a diverged runner's ends at its last finite point.
+   */
+  history: History;
   /** The gradient used at the last step, noise included (for the formula panel). */
   lastGradient: Float64Array;
   /** The point before the last step. */

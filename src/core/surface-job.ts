@@ -1,0 +1,74 @@
+import {
+  landscapeFromSource,
+  searchMinima,
+  type KnownMinimum,
+  type LandscapeSource,
+} from './landscapes';
+import { sampleSurfaceRows } from './surface';
+
+/**
+ * A surface job as plain data and plain callbacks, so it runs the same in a Web Worker, inline in
+ * tests and on the command line.
+ */
+
+/** What a surface job reports, in order: surfaces (coarse, then fine), then minima, then done. */
+export interface SurfaceJobHandlers {
+  /** A sampled grid; `final` is false for the quick coarse one. */
+  onSurface(segments: number, values: Float64Array, gradients: Float64Array, final: boolean): void;
+  /** A typed function's minima (presets know theirs). */
+  onMinima(minima: KnownMinimum[], complete: boolean): void;
+  onProgress(stage: 'surface' | 'minima', progress: number): void;
+  onDone(): void;
+  onError(message: string): void;
+}
+
+/** The request: which landscape, how fine, and whether to search its minima. */
+export interface SurfaceRequest {
+  source: LandscapeSource;
+  /** The first, quick grid (e.g. 64). */
+  coarseSegments: number;
+  /** The final grid (256). */
+  segments: number;
+  minima: boolean;
+}
+
+/** Rows sampled between progress reports. */
+export const ROWS_PER_REPORT = 16;
+
+/**
+ * The work of one surface job, as the worker and the inline runner both run it: the coarse grid,
+ * the fine grid a band of rows at a time (with progress), then the minima search. `alive()` is
+ * asked between bands so a superseded job stops early.
+ */
+export function runSurfaceJob(
+  request: SurfaceRequest,
+  handlers: SurfaceJobHandlers,
+  alive: () => boolean = () => true,
+): void {
+  const landscape = landscapeFromSource(request.source);
+  if (!landscape) {
+    handlers.onError('the landscape could not be made');
+    return;
+  }
+  const grids = request.coarseSegments < request.segments ? [request.coarseSegments] : [];
+  grids.push(request.segments);
+  for (const segments of grids) {
+    const side = segments + 1;
+    const values = new Float64Array(side * side);
+    const gradients = new Float64Array(2 * side * side);
+    for (let j = 0; j < side; j += ROWS_PER_REPORT) {
+      if (!alive()) return;
+      sampleSurfaceRows(landscape, segments, j, j + ROWS_PER_REPORT, values, gradients);
+      if (segments === request.segments)
+        handlers.onProgress('surface', Math.min(1, (j + ROWS_PER_REPORT) / side));
+    }
+    handlers.onSurface(segments, values, gradients, segments === request.segments);
+  }
+  if (request.minima) {
+    if (!alive()) return;
+    handlers.onProgress('minima', 0);
+    const found = searchMinima(landscape);
+    handlers.onMinima(found.minima, found.complete);
+  }
+  handlers.onDone();
+}

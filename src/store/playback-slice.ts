@@ -1,0 +1,99 @@
+import { raceFinished, stepRace } from '../core';
+import type { Notice } from '../i18n';
+import type { GetState, PlaybackSlice, SetState } from './types';
+
+/** Playback speeds in race steps per second of wall time (60 = 1×), slowest first. */
+export const SPEEDS = [15, 30, 60, 120, 300, 600, 3000, 10_000, 100_000] as const;
+
+/** 1× playback: one step per frame of a 60 Hz display. */
+export const ONE_X = 60;
+
+/**
+ * The longest wall time one frame may turn into steps. A longer gap is a real pause (a hidden tab,
+ * a breakpoint), not a slow frame: software rendering takes up to ~0.6 s a frame, so the race must
+ * not be held back below that.
+ */
+export const MAX_FRAME_SECONDS = 1;
+
+/**
+ * Main-thread time one frame may spend stepping. At fast-forward a slow function cannot keep up;
+ * the race then runs as fast as this allows instead of freezing the page.
+ */
+export const STEP_BUDGET_MS = 10;
+
+/**
+ * Steps the race up to `steps` times, stopping early when it finishes or (with a budget) when
+ * `budgetMs` of time is spent; returns the steps taken. When every runner has finished it pauses
+ * the race and says so.
+ */
+export function advanceRace(
+  set: SetState,
+  get: GetState,
+  steps: number,
+  budgetMs = Infinity,
+): number {
+  const { race } = get();
+  const began = budgetMs < Infinity ? performance.now() : 0;
+  let taken = 0;
+  while (taken < steps && !raceFinished(race)) {
+    stepRace(race);
+    taken++;
+    if (budgetMs < Infinity && (taken & 15) === 0 && performance.now() - began > budgetMs) break;
+  }
+  if (raceFinished(race) && !get().finished) {
+    const notice: Notice = {
+      key: 'finished',
+      args: {
+        runners: race.runners.map((r) => ({
+          label: r.spec.label,
+          status: r.status as 'converged' | 'stuck' | 'diverged',
+          step: r.statusStep ?? 0,
+        })),
+      },
+    };
+    set({
+      playing: false,
+      finished: true,
+      notices: [...get().notices.filter((n) => n.key !== 'finished'), notice],
+    });
+  }
+  return taken;
+}
+
+/** Play, pause, single steps and the time-based clock (see {@link PlaybackSlice}). */
+export function playbackSlice(set: SetState, get: GetState, playing: boolean): PlaybackSlice {
+  return {
+    playing,
+    speed: ONE_X,
+    clock: { carry: 0 },
+
+    tick(seconds) {
+      const { playing, speed, clock } = get();
+      if (!playing || !(seconds > 0)) return;
+      clock.carry += Math.min(seconds, MAX_FRAME_SECONDS) * speed;
+      const steps = Math.floor(clock.carry);
+      clock.carry -= steps;
+      if (steps === 0) return;
+      const taken = advanceRace(set, get, steps, STEP_BUDGET_MS);
+      // What the budget did not allow is dropped, not owed: the race never lags behind in a queue.
+      if (taken < steps) clock.carry = 0;
+    },
+    play() {
+      if (raceFinished(get().race)) get().reset();
+      set({ playing: true });
+    },
+    pause: () => set({ playing: false }),
+    togglePlay() {
+      if (get().playing) get().pause();
+      else get().play();
+    },
+    stepOnce() {
+      set({ playing: false });
+      advanceRace(set, get, 1);
+    },
+    setSpeed(stepsPerSecond) {
+      if (Number.isFinite(stepsPerSecond))
+        set({ speed: Math.min(SPEEDS.at(-1)!, Math.max(SPEEDS[0], stepsPerSecond)) });
+    },
+  };
+}

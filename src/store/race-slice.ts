@@ -1,0 +1,302 @@
+import {
+  createRace,
+  defaultSpec,
+  getPresetLandscape,
+  getScene,
+  landscapeFromFunction,
+  landscapeSource,
+  refreshMinima,
+  sampleSurface,
+  suggestedLearningRate,
+  surfaceGrid,
+  withMinima,
+  worldFrame,
+  type Landscape,
+  type OptimizerKind,
+  type OptimizerSpec,
+  type RunnerSpec,
+  type Shake,
+  type SurfaceGrid,
+} from '../core';
+import type { SurfaceJobs } from './surface-jobs';
+import type { GetState, RaceSlice, RaceState, RunnerSettings, SetState } from './types';
+import { defaultPanes } from './view-slice';
+
+/** At most this many runners race at once (links are read up to the same number). */
+export const MAX_RUNNERS = 12;
+
+/** The final surface grid: 256 × 256 cells. */
+export const SURFACE_SEGMENTS = 256;
+/** The quick first grid a worker sends before the fine one. */
+export const COARSE_SEGMENTS = 64;
+
+/** Colours for runners beyond the lecture's three. */
+export const EXTRA_COLORS = [
+  '#0074d9',
+  '#ff851b',
+  '#b10dc9',
+  '#39cccc',
+  '#f012be',
+  '#85144b',
+  '#3d9970',
+  '#ffdc00',
+];
+
+const KIND_LABELS: Record<OptimizerKind, string> = {
+  sgd: 'SGD',
+  momentum: 'SGD-momentum',
+  nesterov: 'Nesterov',
+  rmsprop: 'RMSProp',
+  adam: 'Adam',
+  adamw: 'AdamW',
+  adagrad: 'Adagrad',
+};
+
+/** Runners numbered from 1 by position, shown, at most {@link MAX_RUNNERS}. */
+export function withIds(runners: readonly RunnerSpec[]): RunnerSettings[] {
+  return runners.slice(0, MAX_RUNNERS).map((r, i) => ({ visible: true, ...r, id: i + 1 }));
+}
+
+/**
+ * A surface to draw at once, on the main thread, while the worker samples the fine one: a preset's
+ * 64 × 64 grid costs well under a millisecond; a typed function's is left to the worker (its cost
+ * grows with the text), except for a store's very first picture, which takes a 24 × 24 grid.
+ */
+export function quickSurface(landscape: Landscape, first = false): SurfaceGrid | null {
+  if (landscape.group !== 'custom') return sampleSurface(landscape, COARSE_SEGMENTS);
+  return first ? sampleSurface(landscape, 24) : null;
+}
+
+/** The race settings, the live race, and the background surface work (see {@link RaceSlice}). */
+export function raceSlice(
+  set: SetState,
+  get: GetState,
+  jobs: SurfaceJobs,
+  initial: Pick<
+    RaceState,
+    'landscape' | 'surface' | 'functionInput' | 'start' | 'runners' | 'shake' | 'scene'
+  >,
+): RaceSlice & { requestSurface(landscape: Landscape, apply?: (s: SurfaceGrid) => void): void } {
+  /** A fresh race from the current settings, keeping play/pause as it is. */
+  const restart = (patch: Partial<RaceState> = {}) => {
+    const s = { ...get(), ...patch };
+    set({
+      ...patch,
+      race: createRace(s.landscape, s.start, s.runners, s.shake),
+      finished: false,
+    });
+    get().clock.carry = 0;
+  };
+
+  let job = 0;
+  /**
+   * Starts the worker on `landscape` (superseding any job under way). `apply` is called with the
+   * first surface available — at once for a preset, from the worker for a typed function, whose
+   * previous picture stays until then; finer grids and found minima follow as they come.
+   */
+  const requestSurface = (landscape: Landscape, apply?: (surface: SurfaceGrid) => void) => {
+    const token = ++job;
+    let shown = landscape;
+    let pending = apply ?? null;
+    const quick = pending ? quickSurface(landscape) : null;
+    if (pending && quick) {
+      pending(quick);
+      pending = null;
+    }
+    let reported = -1;
+    set({ surfaceWork: { stage: 'surface', progress: 0, formula: landscape.formula } });
+    jobs.start(
+      {
+        source: landscapeSource(landscape),
+        coarseSegments: COARSE_SEGMENTS,
+        segments: SURFACE_SEGMENTS,
+        minima: landscape.minimaSearch === 'pending',
+      },
+      {
+        onSurface(segments, values, gradients, final) {
+          if (token !== job) return;
+          const grid = surfaceGrid(shown, segments, values, gradients);
+          if (pending) {
+            pending(grid);
+            pending = null;
+          } else if (final) set({ surface: grid });
+        },
+        onMinima(minima, complete) {
+          if (token !== job || pending) return;
+          shown = withMinima(shown, { minima, complete });
+          const { race, surface } = get();
+          refreshMinima(race, shown);
+          const lower = minima.some((m) => m.value < surface.heightMap.low);
+          set({
+            landscape: shown,
+            // A minimum between grid points may lie below every sample: heights start there.
+            surface: lower
+              ? surfaceGrid(shown, surface.segments, surface.values, surface.gradients)
+              : surface,
+          });
+        },
+        onProgress(stage, progress) {
+          if (token !== job) return;
+          // A React render per 10 %, not per band of rows.
+          const bucket = (stage === 'minima' ? 10 : 0) + Math.floor(progress * 10);
+          if (bucket === reported) return;
+          reported = bucket;
+          set({ surfaceWork: { stage, progress, formula: landscape.formula } });
+        },
+        onDone() {
+          if (token === job) set({ surfaceWork: { stage: null, progress: 1, formula: null } });
+        },
+        onError() {
+          if (token === job) set({ surfaceWork: { stage: null, progress: 0, formula: null } });
+        },
+      },
+    );
+  };
+
+  const showLandscape = (next: Landscape, patch: Partial<RaceState> = {}) =>
+    requestSurface(next, (surface) =>
+      restart({
+        landscape: next,
+        surface,
+        frame: worldFrame(next.domain),
+        start: next.start,
+        scene: null,
+        // Each runner keeps its optimizer but takes a learning rate suited to the new landscape.
+        runners: get().runners.map((r) => ({
+          ...r,
+          optimizer: { ...r.optimizer, lr: suggestedLearningRate(next, r.optimizer.kind) },
+        })),
+        ...patch,
+      }),
+    );
+  const nextId = () => Math.max(0, ...get().runners.map((r) => r.id)) + 1;
+  const withRunners = (next: RunnerSettings[]) => {
+    const ids = new Set(next.map((r) => r.id));
+    const panes = get()
+      .panes.map((p) => p.filter((id) => ids.has(id)))
+      .filter((p) => p.length > 0);
+    const selected = ids.has(get().selectedRunner) ? get().selectedRunner : (next[0]?.id ?? 0);
+    restart({
+      runners: next,
+      panes: panes.length ? panes : defaultPanes(next),
+      selectedRunner: selected,
+      scene: null,
+    });
+  };
+  /** True (with a notice) when no runner can be added. */
+  const atLimit = () => {
+    if (get().runners.length < MAX_RUNNERS) return false;
+    const notices = get().notices.filter((n) => n.key !== 'runnerLimit');
+    set({ notices: [...notices, { key: 'runnerLimit', args: { max: MAX_RUNNERS } }] });
+    return true;
+  };
+
+  return {
+    ...initial,
+    frame: worldFrame(initial.landscape.domain),
+    race: createRace(initial.landscape, initial.start, initial.runners, initial.shake),
+    finished: false,
+    surfaceWork: { stage: null, progress: 1, formula: null },
+    requestSurface,
+
+    reset: () => restart(),
+    setStart(x, y) {
+      const d = get().landscape.domain;
+      if (!Number.isFinite(x) || !Number.isFinite(y)) return;
+      restart({
+        start: [Math.min(d.xMax, Math.max(d.xMin, x)), Math.min(d.yMax, Math.max(d.yMin, y))],
+      });
+    },
+    setLandscape: (next) => showLandscape(next),
+    setPreset(id) {
+      const next = getPresetLandscape(id);
+      if (next) showLandscape(next);
+    },
+    setFunction(text, domain) {
+      const d = domain ?? get().functionInput?.domain ?? get().landscape.domain;
+      const parsed = landscapeFromFunction(text, d);
+      if ('ok' in parsed) {
+        set({ functionInput: { text, domain: d, error: parsed } });
+        return;
+      }
+      const functionInput = { text, domain: d, error: null };
+      set({ functionInput });
+      showLandscape(parsed, { functionInput });
+    },
+    setShake(patch) {
+      const next = { ...get().shake, ...patch };
+      if (!(Number.isFinite(next.sigma) && next.sigma >= 0 && Number.isInteger(next.seed))) return;
+      restart({ shake: next, scene: null });
+    },
+    addRunner(kind = 'adam') {
+      if (atLimit()) return null;
+      const id = nextId();
+      const i = get().runners.length;
+      const optimizer = {
+        ...defaultSpec(kind),
+        lr: suggestedLearningRate(get().landscape, kind),
+      } as OptimizerSpec;
+      const color = EXTRA_COLORS[(i - 3 + EXTRA_COLORS.length * 4) % EXTRA_COLORS.length]!;
+      withRunners([
+        ...get().runners,
+        { id, label: `${KIND_LABELS[kind]} ${id}`, color, optimizer, visible: true },
+      ]);
+      return id;
+    },
+    duplicateRunner(id) {
+      const r = get().runners.find((x) => x.id === id);
+      if (!r || atLimit()) return null;
+      const copy = { ...r, optimizer: { ...r.optimizer }, id: nextId(), label: `${r.label} (2)` };
+      const at = get().runners.indexOf(r) + 1;
+      const next = [...get().runners];
+      next.splice(at, 0, copy);
+      withRunners(next);
+      return copy.id;
+    },
+    removeRunner(id) {
+      const runners = get().runners;
+      const at = runners.findIndex((r) => r.id === id);
+      const next = runners.filter((r) => r.id !== id);
+      // Removing the selected runner selects its neighbour.
+      if (get().selectedRunner === id && next.length > 0)
+        set({ selectedRunner: next[Math.min(at, next.length - 1)]!.id });
+      withRunners(next);
+    },
+    updateRunner(id, patch) {
+      const next = get().runners.map((r) => (r.id === id ? { ...r, ...patch } : r));
+      if (patch.optimizer) return withRunners(next);
+      // A new label, colour or visibility changes how a runner looks, not how it runs:
+      // the race goes on.
+      const { race } = get();
+      next.forEach((r, i) => {
+        const live = race.runners[i];
+        if (live) live.spec = r;
+      });
+      set({ runners: next });
+    },
+    applyScene(id) {
+      const scene = getScene(id);
+      const next = scene && getPresetLandscape(scene.landscape);
+      if (!scene || !next) return;
+      const sceneRunners = withIds(scene.runners);
+      const apply = (surface: SurfaceGrid) =>
+        restart({
+          landscape: next,
+          surface,
+          frame: worldFrame(next.domain),
+          start: scene.start,
+          runners: sceneRunners,
+          shake: { ...scene.shake } as Shake,
+          scene: id,
+          layout: scene.layout ?? 'overlay',
+          // Scenes name runners by position; the store by id (position + 1).
+          panes: scene.panes?.map((p) => p.map((i) => i + 1)) ?? defaultPanes(sceneRunners),
+          selectedRunner: sceneRunners[0]?.id ?? 0,
+          playing: true,
+          notices: get().notices.filter((n) => n.key !== 'finished'),
+        });
+      if (next === get().landscape) apply(get().surface);
+      else requestSurface(next, apply);
+    },
+  };
+}

@@ -1,0 +1,151 @@
+import type {
+  Domain,
+  Landscape,
+  OptimizerKind,
+  OptimizerSpec,
+  ParseError,
+  Race,
+  RunnerSpec,
+  Shake,
+  SurfaceGrid,
+  WorldFrame,
+} from '../core';
+import type { Language, Notice } from '../i18n';
+
+/** A runner as the app keeps it: the core's spec plus a stable id and whether it is shown. */
+export interface RunnerSettings extends RunnerSpec {
+  id: number;
+  visible: boolean;
+}
+
+/** A typed-in function as last typed, whether or not it parsed. */
+export interface FunctionInput {
+  text: string;
+  domain: Domain;
+  /** The parser's error for `text`, or null when the surface shows it. */
+  error: ParseError | null;
+}
+
+/** Overlay: every runner on one surface. Split: up to four panes, each with a subset of runners. */
+export type Layout = 'overlay' | 'split';
+
+/**
+ * The background work on the landscape being shown or about to be: sampling the surface (coarse
+ * first, then fine) and, for a typed function, searching its minima. `stage` is null when idle.
+ */
+export interface SurfaceWork {
+  stage: 'surface' | 'minima' | null;
+  /** 0…1 within the stage. */
+  progress: number;
+  /** The landscape the work is for (null when idle). */
+  formula: string | null;
+}
+
+/** The race slice: what races, on what, from where — and the live race itself. */
+export interface RaceSlice {
+  landscape: Landscape;
+  /** The landscape sampled on a grid (coarse at first, 256 × 256 once the worker is done). */
+  surface: SurfaceGrid;
+  frame: WorldFrame;
+  /** The last typed function (shown in its field even when it does not parse). */
+  functionInput: FunctionInput | null;
+  start: [number, number];
+  runners: RunnerSettings[];
+  shake: Shake;
+  /** The live race: stepped in place every frame, replaced on every restart. Read it with getState(). */
+  race: Race;
+  /** The preset scene the settings came from, if any. */
+  scene: string | null;
+  /** True once every runner has converged, got stuck or diverged (the race then pauses). */
+  finished: boolean;
+  /** Surface sampling and minima search under way in a worker. */
+  surfaceWork: SurfaceWork;
+
+  reset(): void;
+  setStart(x: number, y: number): void;
+  setLandscape(landscape: Landscape): void;
+  setPreset(id: string): void;
+  /** Parses and shows a typed function; on an error keeps the last valid surface and records it. */
+  setFunction(text: string, domain?: Domain): void;
+  setShake(shake: Partial<Shake>): void;
+  /** Adds a runner and returns its id, or null at the limit of {@link MAX_RUNNERS} (with a notice). */
+  addRunner(kind?: OptimizerKind): number | null;
+  /** Copies a runner; returns the copy's id, or null when there is none or at the limit. */
+  duplicateRunner(id: number): number | null;
+  removeRunner(id: number): void;
+  updateRunner(
+    id: number,
+    patch: Partial<Omit<RunnerSettings, 'id' | 'optimizer'>> & { optimizer?: OptimizerSpec },
+  ): void;
+  applyScene(id: string): void;
+}
+
+/** The playback slice: play, pause, step, and the clock that turns elapsed time into steps. */
+export interface PlaybackSlice {
+  playing: boolean;
+  /** Race steps per second of wall time (60 = 1×). */
+  speed: number;
+  /** Non-reactive clock state: fractional steps carried between frames. */
+  clock: { carry: number };
+
+  /** Advances a playing race by `seconds` of wall time × speed steps (within a time budget). */
+  tick(seconds: number): void;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  stepOnce(): void;
+  setSpeed(stepsPerSecond: number): void;
+}
+
+/** The view slice: how the race is shown. */
+export interface ViewSlice {
+  verticalScale: number;
+  wireframe: boolean;
+  showTopView: boolean;
+  layout: Layout;
+  /** Runner ids shown in each pane of the split layout. */
+  panes: number[][];
+  /** The runner whose live values the formula panel shows. */
+  selectedRunner: number;
+  language: Language;
+  /** True while a clip or snapshot renders: the panels are inert meanwhile. */
+  exporting: boolean;
+
+  setVerticalScale(scale: number): void;
+  setWireframe(on: boolean): void;
+  setShowTopView(on: boolean): void;
+  setLayout(layout: Layout): void;
+  setPanes(panes: number[][]): void;
+  selectRunner(id: number): void;
+  setLanguage(language: Language): void;
+  setExporting(on: boolean): void;
+}
+
+/** The notices slice: messages for the user (a bad link, a finished race), newest last. */
+export interface NoticesSlice {
+  notices: Notice[];
+  notify(notice: Notice): void;
+  dismissNotice(index: number): void;
+}
+
+/** Everything the app shows, plus the actions that change it. */
+export type RaceState = RaceSlice & PlaybackSlice & ViewSlice & NoticesSlice;
+
+/** What a store starts from. */
+export interface RaceSetup {
+  landscape: Landscape;
+  functionInput?: FunctionInput | null;
+  start?: [number, number] | null;
+  runners?: RunnerSpec[];
+  shake?: Shake;
+  scene?: string | null;
+  playing?: boolean;
+  notices?: Notice[];
+  language?: Language;
+  layout?: Layout;
+  panes?: number[][];
+}
+
+/** zustand's set and get for a slice. */
+export type SetState = (patch: Partial<RaceState>) => void;
+export type GetState = () => RaceState;

@@ -1,0 +1,53 @@
+import type { GetState, Layout, SetState, ViewSlice } from './types';
+import type { Language } from '../i18n';
+
+/** Vertical scale range of the surface. */
+export const VERTICAL_SCALE = { min: 0.2, max: 3 } as const;
+
+/** At most this many panes side by side. */
+export const MAX_PANES = 4;
+
+/** Default panes for n runners: one runner per pane, at most four panes. */
+export function defaultPanes(runners: readonly { id: number }[]): number[][] {
+  const ids = runners.map((r) => r.id);
+  if (ids.length <= MAX_PANES) return ids.map((id) => [id]);
+  return Array.from({ length: MAX_PANES }, (_, p) => ids.filter((_, i) => i % MAX_PANES === p));
+}
+
+/** How the race is shown (see {@link ViewSlice}). */
+export function viewSlice(
+  set: SetState,
+  get: GetState,
+  initial: { layout: Layout; panes: number[][]; selectedRunner: number; language: Language },
+): ViewSlice {
+  return {
+    verticalScale: 1,
+    wireframe: false,
+    showTopView: true,
+    layout: initial.layout,
+    panes: initial.panes,
+    selectedRunner: initial.selectedRunner,
+    language: initial.language,
+    exporting: false,
+
+    setVerticalScale(scale) {
+      if (Number.isFinite(scale))
+        set({ verticalScale: Math.min(VERTICAL_SCALE.max, Math.max(VERTICAL_SCALE.min, scale)) });
+    },
+    setWireframe: (on) => set({ wireframe: on }),
+    setShowTopView: (on) => set({ showTopView: on }),
+    setLayout: (layout) => set({ layout }),
+    setPanes(panes) {
+      const ids = new Set(get().runners.map((r) => r.id));
+      const clean = panes
+        .slice(0, MAX_PANES)
+        .map((p) => [...new Set(p.filter((id) => ids.has(id)))]);
+      if (clean.length > 0) set({ panes: clean });
+    },
+    selectRunner(id) {
+      if (get().runners.some((r) => r.id === id)) set({ selectedRunner: id });
+    },
+    setLanguage: (language) => set({ language }),
+    setExporting: (on) => set({ exporting: on }),
+  };
+}

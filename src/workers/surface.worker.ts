@@ -1,0 +1,29 @@
+import { runSurfaceJob } from '../core';
+import type { JobMessage, JobReply } from './protocol';
+
+/**
+ * The surface worker: samples a landscape's surface (coarse, then fine) and searches a typed
+ * function's minima, reporting as it goes. (Typed with the page's DOM lib: a worker's global
+ * scope posts like a Worker does.)
+ */
+const scope = self as unknown as Worker;
+const post = (reply: JobReply, transfer: Transferable[] = []) => scope.postMessage(reply, transfer);
+
+scope.onmessage = (event: MessageEvent<JobMessage>) => {
+  const { id, job } = event.data;
+  try {
+    runSurfaceJob(job.request, {
+      onSurface: (segments, values, gradients, final) =>
+        post({ id, kind: 'surface', segments, values, gradients, final }, [
+          values.buffer,
+          gradients.buffer,
+        ]),
+      onMinima: (minima, complete) => post({ id, kind: 'minima', minima, complete }),
+      onProgress: (stage, progress) => post({ id, kind: 'progress', stage, progress }),
+      onDone: () => post({ id, kind: 'done' }),
+      onError: (message) => post({ id, kind: 'error', message }),
+    });
+  } catch (error) {
+    post({ id, kind: 'error', message: String(error) });
+  }
+};
