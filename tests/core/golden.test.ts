@@ -10,7 +10,7 @@ import {
   isSpecError,
   landscapeFromFunction,
   makeOptimizerSpec,
-  runRace,
+  recordRace,
   type Landscape,
 } from '../../src/core';
 
@@ -81,21 +81,20 @@ describe('trajectories match torch.optim to 1e-9', () => {
       const optimizer = makeOptimizerSpec(kind, hyper);
       if (isSpecError(optimizer)) throw new Error(optimizer.message);
       expect(optimizer).toEqual(c.optimizer); // every hyperparameter in effect is the one torch used
-      const race = runRace(
-        createRace(landscape, c.start, [{ label: c.name, color: '#000', optimizer }]),
-        c.steps,
-      );
-      const runner = race.runners[0]!;
-      expect(runner.status).not.toBe('diverged');
-      expect(runner.path.length / 2).toBe(c.steps + 1);
+      const race = createRace(landscape, c.start, [{ label: c.name, color: '#000', optimizer }]);
+      const { points, losses } = recordRace(race, c.steps)[0]!;
+      expect(race.runners[0]!.status).not.toBe('diverged');
+      expect(points.length / 2).toBe(c.steps + 1);
+      expect(losses.length).toBe(c.steps + 1);
+      expect(c.points.length).toBe(c.steps + 1); // every point torch computed is compared
       let worst = 0;
       c.points.forEach(([x, y], k) => {
         worst = Math.max(
           worst,
-          relativeError(runner.path[2 * k]!, x),
-          relativeError(runner.path[2 * k + 1]!, y),
+          relativeError(points[2 * k]!, x),
+          relativeError(points[2 * k + 1]!, y),
         );
-        worst = Math.max(worst, relativeError(runner.losses[k]!, c.loss[k]!));
+        worst = Math.max(worst, relativeError(losses[k]!, c.loss[k]!));
       });
       expect(worst).toBeLessThanOrEqual(TOLERANCE);
     });

@@ -4,19 +4,29 @@ import {
   createRace,
   defaultSpec,
   getPresetLandscape,
-  runRace,
+  recordRace,
   type OptimizerSpec,
+  type Runner,
   type Shake,
+  type Trajectory,
 } from '../../src/core';
 
-function race(id: string, optimizers: Partial<OptimizerSpec>[], steps: number, shake?: Shake) {
+/** Each runner after `steps` steps, with its whole path (`trajectory`). */
+function race(
+  id: string,
+  optimizers: Partial<OptimizerSpec>[],
+  steps: number,
+  shake?: Shake,
+): (Runner & { trajectory: Trajectory })[] {
   const landscape = getPresetLandscape(id)!;
   const runners = optimizers.map((o, i) => ({
     label: `runner ${i}`,
     color: '#fff',
     optimizer: { ...defaultSpec(o.kind!), ...o } as OptimizerSpec,
   }));
-  return runRace(createRace(landscape, landscape.start, runners, shake), steps).runners;
+  const live = createRace(landscape, landscape.start, runners, shake);
+  const trajectories = recordRace(live, steps);
+  return live.runners.map((r, i) => ({ ...r, trajectory: trajectories[i]! }));
 }
 
 describe('the lecture’s landscapes', () => {
@@ -49,7 +59,8 @@ describe('the lecture’s landscapes', () => {
   it('plastic bag, shaken hard with a large step: the grain keeps jumping over the bottom and never settles', () => {
     const [grain] = race('plastic-bag', [{ kind: 'sgd', lr: 0.9 }], 1000, { sigma: 0.3, seed: 1 });
     expect(grain!.status).toBe('running');
-    const p = grain!.path;
+    const p = grain!.trajectory.points;
+    expect(p.length).toBe(2 * 1001);
     let nearBottom = 0;
     let crossings = 0;
     for (let k = 200; k < p.length / 2; k++) {
@@ -75,9 +86,9 @@ describe('the lecture’s landscapes', () => {
       for (let k = 1; k < 20; k++) if (Math.sign(p[2 * k + 1]!) !== Math.sign(p[2 * k - 1]!)) n++;
       return n;
     };
-    expect(flips(sgd!.path)).toBeGreaterThanOrEqual(18);
-    expect(flips(momentum!.path)).toBeLessThanOrEqual(5);
-    expect(flips(rmsprop!.path)).toBeLessThanOrEqual(5);
+    expect(flips(sgd!.trajectory.points)).toBeGreaterThanOrEqual(18);
+    expect(flips(momentum!.trajectory.points)).toBeLessThanOrEqual(5);
+    expect(flips(rmsprop!.trajectory.points)).toBeLessThanOrEqual(5);
     expect(momentum!.loss).toBeLessThan(sgd!.loss);
     expect(rmsprop!.loss).toBeLessThan(sgd!.loss);
   });

@@ -8,8 +8,12 @@ import {
   makeOptimizerSpec,
   OPTIMIZER_KINDS,
   PRESET_LANDSCAPES,
+  RECENT,
+  recentLoss,
+  recentX,
+  recentY,
+  recordRace,
   runnerReport,
-  runRace,
   isSpecError,
   type Landscape,
 } from '../../src/core';
@@ -73,10 +77,19 @@ describe('a runner never reports NaN', () => {
             color: '#fff',
             optimizer: o as never,
           }));
-          const race = runRace(createRace(landscape, start, runners, { sigma, seed }), 60);
-          for (const r of race.runners) {
-            expect(r.path.every(Number.isFinite)).toBe(true);
-            expect(r.losses.every(Number.isFinite)).toBe(true);
+          const race = createRace(landscape, start, runners, { sigma, seed });
+          const trajectories = recordRace(race, 60);
+          race.runners.forEach((r, i) => {
+            const { points, losses } = trajectories[i]!;
+            expect(points.every(Number.isFinite)).toBe(true);
+            expect(losses.every(Number.isFinite)).toBe(true);
+            const h = r.history;
+            const past = [h.xs, h.ys, h.losses].flatMap((a) => [...a.subarray(0, h.kept)]);
+            expect(past.every(Number.isFinite)).toBe(true);
+            for (let back = 0; back < Math.min(RECENT, h.count); back++)
+              expect(
+                [recentX(h, back), recentY(h, back), recentLoss(h, back)].every(Number.isFinite),
+              ).toBe(true);
             expect([...r.point, ...r.gradient, r.loss].every(Number.isFinite)).toBe(true);
             const report = runnerReport(r);
             if (report) {
@@ -85,10 +98,13 @@ describe('a runner never reports NaN', () => {
                 .filter((x) => x !== null);
               expect(numbers.every(Number.isFinite)).toBe(true);
             }
-            // A runner records a point per step until it diverges, and then stops.
-            if (r.status === 'diverged') expect(r.path.length / 2).toBe(Math.max(1, r.statusStep!));
-            else expect(r.path.length / 2).toBe(61);
-          }
+            // A runner records a point per step until it diverges, and then stops (a start where
+            // f is undefined records none).
+            const recorded = r.status === 'diverged' ? r.statusStep! : 61;
+            expect(points.length / 2).toBe(recorded);
+            expect(losses.length).toBe(recorded);
+            expect(h.count).toBe(recorded);
+          });
         },
       ),
       { numRuns: 300 },

@@ -5,6 +5,9 @@ import {
   defaultSpec,
   getPresetLandscape,
   landscapeFromFunction,
+  recentX,
+  recentY,
+  recordRace,
   runRace,
   runnerReport,
   stepSwarm,
@@ -35,21 +38,23 @@ describe('a race', () => {
         runner(withLr('adam', 0.01), 'slow adam'),
       ],
     );
-    runRace(race, 30);
+    const trajectories = recordRace(race, 30);
     expect(race.step).toBe(30);
-    for (const r of race.runners) {
-      expect(r.path.slice(0, 2)).toEqual([-1.5, 1]);
-      expect(r.path.length).toBe(2 * 31);
-      expect(r.losses.length).toBe(31);
+    race.runners.forEach((r, i) => {
+      const { points, losses } = trajectories[i]!;
+      expect(points.slice(0, 2)).toEqual([-1.5, 1]);
+      expect(points.length).toBe(2 * 31);
+      expect(losses.length).toBe(31);
+      expect(r.history.count).toBe(31);
       expect(r.buffers.t).toBe(30);
-    }
+    });
     // Duplicates with different learning rates are independent runners.
-    expect(race.runners[1]!.path).not.toEqual(race.runners[2]!.path);
+    expect(trajectories[1]!.points).not.toEqual(trajectories[2]!.points);
   });
 
   it('SGD on the bowl takes exactly w ← w − lr·∇f', () => {
-    const race = runRace(createRace(bowl, [1, -2], [runner(withLr('sgd', 0.1))]), 1);
-    expect(race.runners[0]!.path).toEqual([1, -2, 1 - 0.1 * 2, -2 + 0.1 * 4]);
+    const [sgd] = recordRace(createRace(bowl, [1, -2], [runner(withLr('sgd', 0.1))]), 1);
+    expect(sgd!.points).toEqual([1, -2, 1 - 0.1 * 2, -2 + 0.1 * 4]);
   });
 
   it('says when every runner has reached the bottom of the bowl: converged, with the step', () => {
@@ -91,11 +96,11 @@ describe('a race', () => {
   it('replays the same shaken race from the same seed, and a different one from another seed', () => {
     const bag = getPresetLandscape('plastic-bag')!;
     const specs = [runner(withLr('momentum', 0.05)), runner(withLr('rmsprop', 0.02))];
-    const a = runRace(createRace(bag, bag.start, specs, { sigma: 0.5, seed: 7 }), 100);
-    const b = runRace(createRace(bag, bag.start, specs, { sigma: 0.5, seed: 7 }), 100);
-    const c = runRace(createRace(bag, bag.start, specs, { sigma: 0.5, seed: 8 }), 100);
-    expect(a.runners.map((r) => r.path)).toEqual(b.runners.map((r) => r.path));
-    expect(a.runners[0]!.path).not.toEqual(c.runners[0]!.path);
+    const a = recordRace(createRace(bag, bag.start, specs, { sigma: 0.5, seed: 7 }), 100);
+    const b = recordRace(createRace(bag, bag.start, specs, { sigma: 0.5, seed: 7 }), 100);
+    const c = recordRace(createRace(bag, bag.start, specs, { sigma: 0.5, seed: 8 }), 100);
+    expect(a.map((t) => t.points)).toEqual(b.map((t) => t.points));
+    expect(a[0]!.points).not.toEqual(c[0]!.points);
   });
 
   it('adds the shake as Gaussian noise of standard deviation σ to each gradient component', () => {
@@ -107,12 +112,13 @@ describe('a race', () => {
       yMax: 1e6,
     });
     if ('ok' in plane) throw new Error(plane.message);
-    const race = runRace(
+    const [sgd] = recordRace(
       createRace(plane, [0, 0], [runner(withLr('sgd', 1))], { sigma: 2, seed: 3 }),
       4000,
     );
     const noise: number[] = [];
-    const p = race.runners[0]!.path;
+    const p = sgd!.points;
+    expect(p.length).toBe(2 * 4001);
     for (let k = 2; k < p.length; k++) noise.push(-(p[k]! - p[k - 2]!));
     const mean = noise.reduce((s, v) => s + v, 0) / noise.length;
     const sd = Math.sqrt(noise.reduce((s, v) => s + (v - mean) ** 2, 0) / noise.length);
@@ -123,24 +129,27 @@ describe('a race', () => {
 
   it('a huge learning rate makes a runner diverge; it freezes at its last finite point and no NaN leaves the core', () => {
     const rosenbrock = getPresetLandscape('rosenbrock')!;
-    const race = runRace(
-      createRace(
-        rosenbrock,
-        [-1.5, 2.5],
-        [runner(withLr('sgd', 10)), runner(withLr('adam', 0.01))],
-      ),
-      50,
+    const race = createRace(
+      rosenbrock,
+      [-1.5, 2.5],
+      [runner(withLr('sgd', 10)), runner(withLr('adam', 0.01))],
     );
+    const [wildPath, calmPath] = recordRace(race, 50);
     const [wild, calm] = race.runners;
     expect(wild!.status).toBe('diverged');
     expect(wild!.statusStep).toBeGreaterThan(0);
-    expect(wild!.path.length / 2).toBeLessThan(51);
-    expect(wild!.path.length / 2).toBe(wild!.statusStep!);
-    expect(wild!.path.every(Number.isFinite)).toBe(true);
-    expect(wild!.losses.every(Number.isFinite)).toBe(true);
-    expect([...wild!.point]).toEqual(wild!.path.slice(-2));
+    expect(wildPath!.points.length / 2).toBeLessThan(51);
+    expect(wildPath!.points.length / 2).toBe(wild!.statusStep!);
+    expect(wildPath!.losses.length).toBe(wild!.statusStep!);
+    expect(wildPath!.points.every(Number.isFinite)).toBe(true);
+    expect(wildPath!.losses.every(Number.isFinite)).toBe(true);
+    expect([...wild!.point]).toEqual(wildPath!.points.slice(-2));
+    // The live race's history stops there too: its last point is the frozen ball.
+    expect(wild!.history.count).toBe(wild!.statusStep!);
+    expect([recentX(wild!.history, 0), recentY(wild!.history, 0)]).toEqual([...wild!.point]);
     expect(calm!.status).not.toBe('diverged');
-    expect(calm!.path.length / 2).toBe(51);
+    expect(calmPath!.points.length / 2).toBe(51);
+    expect(calm!.history.count).toBe(51);
     const report = runnerReport(wild!);
     if (report)
       expect(
@@ -157,12 +166,35 @@ describe('a race', () => {
     expect(race.runners[0]!.divergedBecause).toBe('left-landscape');
   });
 
+  it('recording a race already under way adds one point per step, and none for a runner that diverged before', () => {
+    const saddle = getPresetLandscape('saddle')!;
+    const race = runRace(
+      createRace(saddle, saddle.start, [
+        runner(withLr('momentum', 0.05)),
+        runner(withLr('sgd', 0.001)),
+      ]),
+      100,
+    );
+    const [gone, rolling] = race.runners;
+    expect(gone!.status).toBe('diverged');
+    expect(rolling!.status).toBe('running');
+    const frozenAt = [...gone!.point];
+    const [goneTrajectory, rollingTrajectory] = recordRace(race, 5);
+    expect(goneTrajectory).toEqual({ points: frozenAt, losses: [gone!.loss] });
+    expect(rollingTrajectory!.points.length / 2).toBe(6);
+    expect(rollingTrajectory!.points.slice(-2)).toEqual([...rolling!.point]);
+  });
+
   it('a start where f is undefined leaves the runner diverged at step 0 without NaN', () => {
     const logs = landscapeFromFunction('log(x) + y^2', { xMin: -2, xMax: 2, yMin: -2, yMax: 2 });
     if ('ok' in logs) throw new Error(logs.message);
-    const race = runRace(createRace(logs, [-1, 1], [runner(withLr('adam', 0.1))]), 10);
+    const race = createRace(logs, [-1, 1], [runner(withLr('adam', 0.1))]);
+    const [trajectory] = recordRace(race, 10);
     const r = race.runners[0]!;
-    expect(r).toMatchObject({ status: 'diverged', statusStep: 0, losses: [], path: [-1, 1] });
+    expect(r).toMatchObject({ status: 'diverged', statusStep: 0 });
+    expect([...r.point]).toEqual([-1, 1]); // the ball stays at the start …
+    expect(r.history.count).toBe(0); // … but no point without a loss is recorded
+    expect(trajectory).toEqual({ points: [], losses: [] });
   });
 
   it('reports what the formula panel shows: g, moments, 1−β₁ᵗ, 1−β₂ᵗ and the step taken', () => {

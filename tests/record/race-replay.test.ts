@@ -44,6 +44,8 @@ describe('replaying a race for a clip', () => {
     stepRaceTo(b, 100);
     stepRaceTo(b, 250);
     expect(Array.from(b.runners[0]!.point)).toEqual(Array.from(a.runners[0]!.point));
-    expect(b.runners[1]!.losses).toEqual(a.runners[1]!.losses);
+    // Every point and loss so far (the race is short enough for its history to hold them all).
+    expect(a.runners[1]!.history.kept).toBe(a.runners[1]!.history.count);
+    expect(b.runners[1]!.history).toEqual(a.runners[1]!.history);
   });
 });
