@@ -1,6 +1,7 @@
 import * as app from './app';
 import * as chart from './chart';
 import * as formulas from './formulas';
+import * as functionErrors from './function-errors';
 import * as landscapePanel from './landscape-panel';
 import * as layout from './layout';
 import * as notices from './notices';
@@ -12,6 +13,7 @@ import type { Language } from './types';
 
 export * from './types';
 export type { Notice, FinishedRunner } from './notices';
+export { describeFunctionError } from './function-errors';
 
 /**
  * Every string of the app in English and Russian, one namespace per part of the app. Each part's
@@ -24,6 +26,7 @@ export const messages = {
     notices: notices.en,
     runners: runners.en,
     landscapePanel: landscapePanel.en,
+    functionErrors: functionErrors.en,
     chart: chart.en,
     formulas: formulas.en,
     softmax: softmax.en,
@@ -36,6 +39,7 @@ export const messages = {
     notices: notices.ru,
     runners: runners.ru,
     landscapePanel: landscapePanel.ru,
+    functionErrors: functionErrors.ru,
     chart: chart.ru,
     formulas: formulas.ru,
     softmax: softmax.ru,

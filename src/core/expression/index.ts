@@ -12,6 +12,14 @@ import type { ParseError } from './errors';
 
 export type { CompiledFunction } from './function';
 export type { ParseError } from './errors';
+export {
+  describeProblem,
+  ENGLISH_PROBLEMS,
+  type ParseProblem,
+  type ParseProblemCode,
+  type ProblemWith,
+  type ProblemWords,
+} from './problems';
 export { FUNCTION_NAMES } from './names';
 export { MAX_FUNCTION_LENGTH, MAX_NESTING_DEPTH } from './parse';
 

@@ -1,4 +1,5 @@
 import { shorten } from './errors';
+import type { ParseProblem } from './problems';
 
 /**
  * The functions a user may call, each with exactly one argument: sin, cos, tan, atan,
@@ -108,24 +109,28 @@ function functionPrefix(text: string): FunctionName | null {
  * names glued together ("xy" → write x*y), an unknown function (when "(" follows),
  * an unknown variable.
  */
-export function unknownNameReason(text: string, followedByParenthesis: boolean): string {
+export function unknownNameProblem(text: string, followedByParenthesis: boolean): ParseProblem {
+  const name = shorten(text);
   const lower = text.toLowerCase();
   const lowerMeaning = lower === text ? null : resolveName(lower);
   if (lowerMeaning !== null) {
-    const kind = lowerMeaning.kind === 'function' ? 'function' : 'name';
-    return `unknown ${kind} "${shorten(text)}": names are lowercase, write ${shorten(lower)}`;
+    const code = lowerMeaning.kind === 'function' ? 'uppercase-function' : 'uppercase-name';
+    return { code, name, lowercase: shorten(lower) };
   }
   const fn = functionPrefix(text);
   if (fn !== null && !followedByParenthesis) {
     const argument = splitName(text.slice(fn.length), false);
     if (argument !== null)
-      return `"${fn}" needs parentheses: write ${fn}(${shorten(argument.join('*'))})`;
+      return { code: 'needs-parentheses', fn, argument: shorten(argument.join('*')) };
   }
   const pieces = splitName(text, followedByParenthesis);
   if (pieces !== null && pieces.length > 1)
-    return `"${shorten(text)}": write ${shorten(pieces.join('*'))}`;
-  if (followedByParenthesis) {
-    return `unknown function "${shorten(text)}": the functions are ${FUNCTION_NAMES.join(', ')}`;
-  }
-  return `unknown name "${shorten(text)}": the variables are x and y`;
+    return {
+      code: 'implicit-multiplication',
+      typed: name,
+      written: shorten(pieces.join('*')),
+      power: null,
+    };
+  if (followedByParenthesis) return { code: 'unknown-function', name, functions: FUNCTION_NAMES };
+  return { code: 'unknown-name', name };
 }

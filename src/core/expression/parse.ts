@@ -1,6 +1,7 @@
 import type { BinaryOperator, Expr } from './ast';
 import { parseError, shorten, type ParseError } from './errors';
-import { resolveName, splitName, unknownNameReason, type FunctionName } from './names';
+import { resolveName, splitName, unknownNameProblem, type FunctionName } from './names';
+import type { ParseProblem } from './problems';
 import { tokenize, type Token } from './tokenize';
 
 /** The longest function text accepted, in UTF-16 code units. */
@@ -18,10 +19,8 @@ export interface ParsedExpression {
   readonly expression: Expr;
 }
 
-const EMPTY_REASON = 'empty function: type an expression in x and y, e.g. x^2 + y^2';
-const TOO_DEEP_REASON =
-  `nested more than ${MAX_NESTING_DEPTH} levels deep ` +
-  '(parentheses, signs and function calls): simplify the expression';
+const TOO_DEEP: ParseProblem = { code: 'too-deep', limit: MAX_NESTING_DEPTH };
+const UNCLOSED: ParseProblem = { code: 'unclosed-parenthesis' };
 
 /** Binding strength: + − < · / < unary sign < ^ (so −x^2 = −(x²) and 2^−x = 2^(−x)). */
 const PRECEDENCE: Record<BinaryOperator, number> = { '+': 1, '-': 1, '*': 2, '/': 2, '^': 4 };
@@ -42,11 +41,10 @@ type Pending =
  */
 export function parseExpression(text: string): ParsedExpression | ParseError {
   if (text.length > MAX_FUNCTION_LENGTH) {
-    const limit = MAX_FUNCTION_LENGTH.toLocaleString('en-US');
-    return parseError(MAX_FUNCTION_LENGTH + 1, `the function is longer than ${limit} characters`);
+    return parseError(MAX_FUNCTION_LENGTH + 1, { code: 'too-long', limit: MAX_FUNCTION_LENGTH });
   }
   const tokens = tokenize(text);
-  if (tokens[0]!.kind === 'end') return parseError(1, EMPTY_REASON);
+  if (tokens[0]!.kind === 'end') return parseError(1, { code: 'empty' });
 
   const operands: Expr[] = [];
   const pending: Pending[] = [];
@@ -85,7 +83,7 @@ export function parseExpression(text: string): ParsedExpression | ParseError {
     const column = token.start + 1;
     if (token.kind === 'invalid') return token.error;
     if (token.kind === 'comma') {
-      return parseError(column, commaReason(token, previous, next, pending));
+      return parseError(column, commaProblem(token, previous, next, pending));
     }
 
     if (expectOperand) {
@@ -95,7 +93,7 @@ export function parseExpression(text: string): ParsedExpression | ParseError {
       } else if (token.kind === 'name') {
         const meaning = resolveName(token.text);
         if (meaning === null) {
-          return parseError(column, unknownNameReason(token.text, next.kind === 'open'));
+          return parseError(column, unknownNameProblem(token.text, next.kind === 'open'));
         }
         if (meaning.kind === 'variable') {
           operands.push({ kind: 'variable', name: meaning.name });
@@ -103,22 +101,22 @@ export function parseExpression(text: string): ParsedExpression | ParseError {
           operands.push({ kind: 'constant', name: meaning.name, value: meaning.value });
         } else {
           if (next.kind !== 'open') return parseError(column, needsParentheses(meaning.name, next));
-          if (++depth > MAX_NESTING_DEPTH) return parseError(column, TOO_DEEP_REASON);
+          if (++depth > MAX_NESTING_DEPTH) return parseError(column, TOO_DEEP);
           pending.push({ kind: 'group', fn: meaning.name, open: next });
           k++;
           continue;
         }
         expectOperand = false;
       } else if (token.kind === 'open') {
-        if (++depth > MAX_NESTING_DEPTH) return parseError(column, TOO_DEEP_REASON);
+        if (++depth > MAX_NESTING_DEPTH) return parseError(column, TOO_DEEP);
         pending.push({ kind: 'group', fn: null, open: token });
       } else if (token.kind === 'operator' && (token.op === '+' || token.op === '-')) {
-        if (++depth > MAX_NESTING_DEPTH) return parseError(column, TOO_DEEP_REASON);
+        if (++depth > MAX_NESTING_DEPTH) return parseError(column, TOO_DEEP);
         pending.push({ kind: 'sign', negative: token.op === '-' });
       } else if (token.kind === 'end' && previous?.kind === 'open') {
-        return parseError(previous.start + 1, '"(" is never closed');
+        return parseError(previous.start + 1, UNCLOSED);
       } else {
-        return parseError(column, missingOperandReason(token, previous, pending));
+        return parseError(column, missingOperandProblem(token, previous, pending));
       }
       continue;
     }
@@ -141,7 +139,7 @@ export function parseExpression(text: string): ParsedExpression | ParseError {
       }
       case 'close': {
         const group = closeGroup();
-        if (group === null) return parseError(column, 'unexpected ")"');
+        if (group === null) return parseError(column, { code: 'unexpected', found: ')' });
         if (group.fn !== null) {
           operands.push({ kind: 'call', fn: group.fn, argument: operands.pop()! });
         }
@@ -149,81 +147,80 @@ export function parseExpression(text: string): ParsedExpression | ParseError {
       }
       case 'end': {
         const group = closeGroup();
-        if (group !== null) return parseError(group.open.start + 1, '"(" is never closed');
+        if (group !== null) return parseError(group.open.start + 1, UNCLOSED);
         break;
       }
       default:
-        return parseError(column, implicitMultiplicationReason(previous ?? token, token, next));
+        return parseError(column, implicitMultiplication(previous ?? token, token, next));
     }
   }
   return { ok: true, expression: operands[0]! };
 }
 
 /** Why an operand was expected but `token` came (`x^` → "^" needs a right-hand side). */
-function missingOperandReason(
+function missingOperandProblem(
   token: Token,
   previous: Token | undefined,
   pending: readonly Pending[],
-): string {
-  const what = token.kind === 'end' ? 'end' : `"${token.text}"`;
+): ParseProblem {
+  const found = token.kind === 'end' ? null : token.text;
   if (previous?.kind === 'operator') {
-    return `unexpected ${what}: "${previous.text}" needs a right-hand side`;
+    return { code: 'missing-right-operand', found, operator: previous.text };
   }
   if (previous?.kind === 'open' && token.kind === 'close') {
     const top = pending.at(-1);
     const fn = top?.kind === 'group' ? top.fn : null;
-    return fn === null
-      ? 'unexpected ")": the parentheses are empty'
-      : `unexpected ")": "${fn}" needs an argument, e.g. ${fn}(x)`;
+    return fn === null ? { code: 'empty-parentheses' } : { code: 'missing-argument', fn };
   }
   if (token.kind === 'operator') {
     return previous === undefined
-      ? `unexpected ${what}: "${token.text}" needs a left-hand side`
-      : `unexpected ${what} after "${previous.text}"`;
+      ? { code: 'missing-left-operand', operator: token.text }
+      : { code: 'operator-after', found: token.text, previous: previous.text };
   }
-  return `unexpected ${what}`;
+  return { code: 'unexpected', found };
 }
 
 /** `sin x` → "sin" needs parentheses: write sin(x). */
-function needsParentheses(fn: FunctionName, next: Token): string {
+function needsParentheses(fn: FunctionName, next: Token): ParseProblem {
   if (next.kind === 'number' || next.kind === 'name') {
-    return `"${fn}" needs parentheses: write ${fn}(${shorten(next.text)})`;
+    return { code: 'needs-parentheses', fn, argument: shorten(next.text) };
   }
-  if (next.kind === 'operator' && next.op === '^') {
-    return `"${fn}" needs parentheses: for a power write ${fn}(x)^2`;
-  }
-  return `"${fn}" needs parentheses, e.g. ${fn}(x)`;
+  if (next.kind === 'operator' && next.op === '^') return { code: 'power-of-function', fn };
+  return { code: 'call-without-parentheses', fn };
 }
 
 /** `2x` → "2x": write 2*x; `x y` → "x y": write x*y; `)(` → ")(": write )*(. */
-function implicitMultiplicationReason(previous: Token, token: Token, next: Token): string {
+function implicitMultiplication(previous: Token, token: Token, next: Token): ParseProblem {
   let right = token.text;
   if (token.kind === 'name' && resolveName(token.text) === null) {
     const pieces = splitName(token.text, next.kind === 'open');
-    if (pieces === null) return unknownNameReason(token.text, next.kind === 'open');
+    if (pieces === null) return unknownNameProblem(token.text, next.kind === 'open');
     right = pieces.join('*');
   }
   const gap = previous.end < token.start ? ' ' : '';
   const left = shorten(previous.text);
   const typed = shorten(token.text);
-  const reason = `"${left}${gap}${typed}": write ${left}*${shorten(right)}`;
-  if (previous.kind === 'name' && token.kind === 'number' && gap === '') {
-    return `${reason} (or ${left}^${typed} for a power)`;
-  }
-  return reason;
+  const power =
+    previous.kind === 'name' && token.kind === 'number' && gap === '' ? `${left}^${typed}` : null;
+  return {
+    code: 'implicit-multiplication',
+    typed: `${left}${gap}${typed}`,
+    written: `${left}*${shorten(right)}`,
+    power,
+  };
 }
 
 /** A comma: functions take one argument; `1,5` is probably the decimal 1.5. */
-function commaReason(
+function commaProblem(
   comma: Token,
   previous: Token | undefined,
   next: Token,
   pending: readonly Pending[],
-): string {
+): ParseProblem {
   for (let i = pending.length - 1; i >= 0; i--) {
     const entry = pending[i]!;
     if (entry.kind !== 'group') continue;
-    if (entry.fn !== null) return `unexpected ",": "${entry.fn}" takes one argument`;
+    if (entry.fn !== null) return { code: 'comma-in-call', fn: entry.fn };
     break;
   }
   const digits = /^[0-9]+$/;
@@ -233,7 +230,7 @@ function commaReason(
     digits.test(previous.text) &&
     digits.test(next.text)
   ) {
-    return `unexpected ",": write ${shorten(previous.text)}.${shorten(next.text)} for a decimal number`;
+    return { code: 'decimal-comma', whole: shorten(previous.text), fraction: shorten(next.text) };
   }
-  return 'unexpected ","';
+  return { code: 'unexpected', found: ',' };
 }

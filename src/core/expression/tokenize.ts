@@ -1,4 +1,5 @@
 import { parseError, shorten, type ParseError } from './errors';
+import type { ParseProblem } from './problems';
 
 /** An operator after normalisation: `−` (U+2212) is read as `-`; `×`, `·` and `⋅` as `*`. */
 export type OperatorSymbol = '+' | '-' | '*' | '/' | '^';
@@ -37,18 +38,18 @@ const OPERATORS = new Map<string, OperatorSymbol>([
   ['^', '^'],
 ]);
 
-/** Hints for characters people type by habit from other notations. */
-const CHARACTER_HINTS = new Map<string, string>([
-  ['[', 'use ( and ) for grouping'],
-  [']', 'use ( and ) for grouping'],
-  ['{', 'use ( and ) for grouping'],
-  ['}', 'use ( and ) for grouping'],
-  ['=', 'type only the expression, e.g. x^2 + y^2'],
-  ['\u00b2', 'write ^2 for powers'],
-  ['\u00b3', 'write ^3 for powers'],
-  ['\u00f7', 'write / for division'],
-  ['|', 'write abs(...) for absolute values'],
-  ['\u221a', 'write sqrt(...) for square roots'],
+/** Characters people type by habit from other notations, each with its hint. */
+const CHARACTER_PROBLEMS = new Map<string, ParseProblem>([
+  ['[', { code: 'bracket', found: '[' }],
+  [']', { code: 'bracket', found: ']' }],
+  ['{', { code: 'bracket', found: '{' }],
+  ['}', { code: 'bracket', found: '}' }],
+  ['=', { code: 'equals-sign' }],
+  ['\u00b2', { code: 'superscript-power', found: '\u00b2', power: 2 }],
+  ['\u00b3', { code: 'superscript-power', found: '\u00b3', power: 3 }],
+  ['\u00f7', { code: 'division-sign' }],
+  ['|', { code: 'absolute-bars' }],
+  ['\u221a', { code: 'root-sign' }],
 ]);
 
 const DOT = 46;
@@ -98,7 +99,7 @@ export function tokenize(text: string): Token[] {
     const span = { text: character, start: i, end: i + 1 };
     const op = OPERATORS.get(character);
     if (op === '*' && text.charAt(i + 1) === '*') {
-      tokens.push(invalid(parseError(i + 1, '"**": write ^ for powers')));
+      tokens.push(invalid(parseError(i + 1, { code: 'double-star' })));
       return tokens;
     }
     if (op !== undefined) tokens.push({ kind: 'operator', op, ...span });
@@ -130,7 +131,8 @@ function scanNumber(text: string, start: number): Token {
     i = skipDigits(text, fractionStart);
     fractionDigits = i - fractionStart;
   }
-  if (integerDigits + fractionDigits === 0) return invalid(parseError(start + 1, 'unexpected "."'));
+  if (integerDigits + fractionDigits === 0)
+    return invalid(parseError(start + 1, { code: 'unexpected', found: '.' }));
   let literal = text.slice(start, i);
   let hasExponent = false;
   const marker = text.charAt(i);
@@ -146,29 +148,21 @@ function scanNumber(text: string, start: number): Token {
       hasExponent = true;
     } else if (signed || !isLetter(text.charCodeAt(i + 1))) {
       const mantissa = shorten(text.slice(start, i));
-      const shown = shorten(text.slice(start, digitsStart));
-      return invalid(
-        parseError(
-          i + 1,
-          `bad number "${shown}": an exponent needs digits, e.g. ${mantissa}e-3; ` +
-            `for ${mantissa} times e write ${mantissa}*e`,
-        ),
-      );
+      const number = shorten(text.slice(start, digitsStart));
+      return invalid(parseError(i + 1, { code: 'exponent-without-digits', number, mantissa }));
     }
   }
   if (text.charCodeAt(i) === DOT) {
     let end = i;
     while (text.charCodeAt(end) === DOT || isDigit(text.charCodeAt(end))) end++;
-    const shown = shorten(text.slice(start, end));
-    const why = hasExponent
-      ? 'the exponent must be a whole number'
-      : 'a number has at most one decimal point';
-    return invalid(parseError(i + 1, `bad number "${shown}": ${why}`));
+    const number = shorten(text.slice(start, end));
+    const code = hasExponent ? 'fractional-exponent' : 'two-decimal-points';
+    return invalid(parseError(i + 1, { code, number }));
   }
   const shown = text.slice(start, i);
   const value = Number(literal);
   if (!Number.isFinite(value))
-    return invalid(parseError(start + 1, `the number "${shorten(shown)}" is too large`));
+    return invalid(parseError(start + 1, { code: 'number-too-large', number: shorten(shown) }));
   return { kind: 'number', value, text: shown, start, end: i };
 }
 
@@ -178,13 +172,15 @@ function invalid(error: ParseError): Token {
   return { kind: 'invalid', error, text: '', start, end: start };
 }
 
-/** "unexpected "$"", or "unexpected character U+0007" for invisible characters. */
+/** "unexpected "$"", a hint for a habit from other notations, or the code point of an invisible one. */
 function unexpectedCharacter(text: string, index: number): ParseError {
   const codePoint = text.codePointAt(index) ?? 0;
   const character = String.fromCodePoint(codePoint);
-  const invisible = /[\p{C}\p{Z}]/u.test(character);
-  const hex = codePoint.toString(16).toUpperCase().padStart(4, '0');
-  const shown = invisible ? `character U+${hex}` : `"${character}"`;
-  const hint = CHARACTER_HINTS.get(character);
-  return parseError(index + 1, `unexpected ${shown}${hint === undefined ? '' : `: ${hint}`}`);
+  const hinted = CHARACTER_PROBLEMS.get(character);
+  if (hinted !== undefined) return parseError(index + 1, hinted);
+  if (/[\p{C}\p{Z}]/u.test(character)) {
+    const hex = codePoint.toString(16).toUpperCase().padStart(4, '0');
+    return parseError(index + 1, { code: 'invisible-character', codePoint: `U+${hex}` });
+  }
+  return parseError(index + 1, { code: 'unexpected', found: character });
 }

@@ -1,16 +1,18 @@
 import { useEffect, useRef, useState } from 'react';
 import { parseNumber, type Domain } from '../../core';
+import { describeFunctionError } from '../../i18n';
 import { raceStore, useRace } from '../../store/app-store';
 import { useT } from '../use-t';
 
 const LIVE_DELAY_MS = 250;
 
 /**
- * Your own f(x, y): checked as you type (the error and its column appear under the field), shown
- * on the surface a moment after it parses; a mistyped function never replaces the surface.
+ * Your own f(x, y): checked as you type (the error and its column appear under the field, in the
+ * reader's language), shown on the surface a moment after it parses; a mistyped function never
+ * replaces the surface.
  */
 export function FunctionField() {
-  const t = useT().landscapePanel;
+  const { landscapePanel: t, functionErrors } = useT();
   const landscape = useRace((s) => s.landscape);
   const input = useRace((s) => s.functionInput);
   const [text, setText] = useState(input?.text ?? landscape.formula);
@@ -68,7 +70,7 @@ export function FunctionField() {
       </label>
       {error ? (
         <p className="field-error" data-testid="function-error" role="alert">
-          {error.message}
+          {describeFunctionError(functionErrors, error)}
           <br />
           <small>{t.keptLastValid}</small>
         </p>
