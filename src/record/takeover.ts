@@ -25,10 +25,24 @@ interface Saved {
   view: CameraView;
   controls: { enabled: boolean; enableDamping: boolean } | null;
   race: Race;
+  /** The settings the saved race was made from: if any changed meanwhile, it is stale. */
+  settings: readonly unknown[];
   playing: boolean;
   finished: boolean;
   carry: number;
 }
+
+/**
+ * What a race is made from: its landscape (by formula and domain: newly found minima give a new
+ * object for the same function), start, runners and shake.
+ */
+const raceSettings = (s: ReturnType<RaceStore['getState']>): readonly unknown[] => [
+  s.landscape.formula,
+  s.landscape.domain,
+  s.start,
+  s.runners,
+  s.shake,
+];
 
 /** A breath before the frame loop: the page paints the dialog's progress view. */
 export function settle(ms = 40): Promise<void> {
@@ -48,6 +62,7 @@ export function takeOver(
     view: readView(handle.camera, controls),
     controls: controls && { enabled: controls.enabled, enableDamping: controls.enableDamping },
     race: state.race,
+    settings: raceSettings(state),
     playing: state.playing,
     finished: state.finished,
     carry: state.clock.carry,
@@ -73,7 +88,8 @@ export function takeOver(
   };
 
   handle.setFrameloop('never');
-  store.setState({ playing: false, race: exportRace, finished: false });
+  // The panels are inert meanwhile (App reads `exporting`), and keys leave the race alone.
+  store.setState({ playing: false, race: exportRace, finished: false, exporting: true });
   hold();
 
   return {
@@ -84,8 +100,19 @@ export function takeOver(
       const c = saved.canvas;
       handle.setDpr(c.dpr);
       handle.setSize(c.width, c.height, c.top, c.left);
-      store.setState({ race: saved.race, playing: saved.playing, finished: saved.finished });
-      store.getState().clock.carry = saved.carry;
+      const now = store.getState();
+      const unchanged = raceSettings(now).every((v, i) => v === saved.settings[i]);
+      if (unchanged) {
+        store.setState({ race: saved.race, playing: saved.playing, finished: saved.finished });
+        store.getState().clock.carry = saved.carry;
+      } else {
+        // Something changed the race's settings during the export (it should not, the panels
+        // are inert; a link or a script might): the old race would show the wrong runners, so
+        // the live app starts a fresh race from the settings as they are now.
+        store.setState({ playing: saved.playing });
+        now.reset();
+      }
+      store.setState({ exporting: false });
       applyView(handle.camera, controls, saved.view);
       if (controls && saved.controls) {
         controls.enableDamping = saved.controls.enableDamping;

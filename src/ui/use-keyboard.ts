@@ -16,6 +16,8 @@ export function useKeyboard(): void {
         return;
       if (e.ctrlKey || e.metaKey || e.altKey) return;
       const s = raceStore.getState();
+      // While a clip renders the race belongs to the exporter.
+      if (s.exporting) return;
       if (e.code === 'Space') {
         // Also stops a focused button from being clicked by the same key.
         e.preventDefault();

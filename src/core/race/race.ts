@@ -170,12 +170,14 @@ export interface Trajectory {
  */
 export function recordRace(race: Race, steps: number): Trajectory[] {
   const out: Trajectory[] = race.runners.map(() => ({ points: [], losses: [] }));
+  // A runner's history grows by one point per step until it diverges; record each new point once.
+  const seen = race.runners.map((r) => Math.max(0, r.history.count - 1));
   const take = () =>
     race.runners.forEach((r, i) => {
-      const t = out[i]!;
-      if (r.history.count > t.losses.length) {
-        t.points.push(r.point[0]!, r.point[1]!);
-        t.losses.push(r.loss);
+      if (r.history.count > seen[i]!) {
+        seen[i] = r.history.count;
+        out[i]!.points.push(r.point[0]!, r.point[1]!);
+        out[i]!.losses.push(r.loss);
       }
     });
   take();
