@@ -9,6 +9,7 @@ import * as record from './record';
 import * as runners from './runners';
 import * as share from './share';
 import * as softmax from './softmax';
+import * as surface from './surface';
 import type { Language } from './types';
 
 export * from './types';
@@ -33,6 +34,7 @@ export const messages = {
     share: share.en,
     layout: layout.en,
     record: record.en,
+    surface: surface.en,
   },
   ru: {
     app: app.ru,
@@ -46,6 +48,7 @@ export const messages = {
     share: share.ru,
     layout: layout.ru,
     record: record.ru,
+    surface: surface.ru,
   },
 } satisfies Record<Language, unknown>;
 

@@ -5,6 +5,7 @@ import type { Messages } from '../i18n';
 import type { RaceState } from '../store/race-store';
 import { formatNumber } from '../draw/format';
 import type { ChartSeries } from '../draw/loss-chart/draw';
+import { historyCurve } from '../draw/loss-chart/scale';
 
 /** Which overlays are burned into the frames. */
 export interface OverlayOptions {
@@ -196,8 +197,7 @@ export function readOverlayContent(
     })),
     chartTitle: t.chart.title,
     series: shown.map((r) => ({
-      losses: r.losses,
-      count: r.losses.length,
+      ...historyCurve(r.history),
       color: r.spec.color,
       selected: false,
     })),

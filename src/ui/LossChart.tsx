@@ -2,16 +2,20 @@ import './loss-chart/loss-chart.css';
 import { useEffect, useRef, useState } from 'react';
 import { formatNumber as formatValue } from '../draw/format';
 import { drawLossChart, type ChartSeries } from '../draw/loss-chart/draw';
+import { historyCurve } from '../draw/loss-chart/scale';
 import { raceStore } from '../store/app-store';
 import { useT } from './use-t';
 
 const HEIGHT = 150;
+/** While the race only steps, the chart is redrawn at most this often. */
+const REDRAWS_PER_SECOND = 10;
 
 /**
  * The loss of every shown runner against the step, in its colour, drawn from the live race in its
  * own animation-frame loop (no React render per frame; the canvas is redrawn only when the race
- * steps or a setting changes). A log toggle plots f − f₀ + δ on powers of ten (see
- * `loss-chart/scale.ts`); the line under the chart says which f₀.
+ * steps — at most ten times a second — or a setting changes). It reads each runner's bounded
+ * history, so a frame's cost does not grow with the race. A log toggle plots f − f₀ + δ on powers
+ * of ten (see `draw/loss-chart/scale.ts`); the line under the chart says which f₀.
  */
 export function LossChart() {
   const t = useT().chart;
@@ -43,8 +47,7 @@ export function LossChart() {
         const settings = runners[i];
         if (settings && !settings.visible) return;
         series.push({
-          losses: r.losses,
-          count: r.losses.length,
+          ...historyCurve(r.history),
           color: r.spec.color,
           selected: settings?.id === selectedRunner,
         });
@@ -64,16 +67,20 @@ export function LossChart() {
       }
     };
     let raf = 0;
-    const frame = () => {
+    let drawnAt = -Infinity;
+    const frame = (now: number) => {
       raf = requestAnimationFrame(frame);
       if ((window.devicePixelRatio || 1) !== size.dpr) resize();
       const { race, runners, selectedRunner } = raceStore.getState();
-      const unchanged =
-        drawn.race === race &&
-        drawn.step === race.step &&
-        drawn.runners === runners &&
-        drawn.selected === selectedRunner;
-      if (!unchanged) draw();
+      const settingsChanged =
+        drawn.race !== race || drawn.runners !== runners || drawn.selected !== selectedRunner;
+      // A new race or setting shows at once; a race that only stepped is redrawn at most
+      // REDRAWS_PER_SECOND times a second (a frame never pays for the chart).
+      const stepped = drawn.step !== race.step && now - drawnAt >= 1000 / REDRAWS_PER_SECOND;
+      if (settingsChanged || stepped) {
+        drawnAt = now;
+        draw();
+      }
     };
     const resize = () => {
       const width = Math.max(60, Math.floor(wrap.clientWidth));

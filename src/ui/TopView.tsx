@@ -8,8 +8,8 @@ const MAX_SIDE = 250;
 const MAX_SEGMENTS = 2000;
 
 /**
- * A 2D contour map of the landscape with the same balls, trails and start handle, drawn every
- * animation frame from the live race (no React render per frame). Pressing anywhere on the map
+ * A 2D contour map of the landscape with the same balls, trails and start handle, drawn from the
+ * live race (no React render per frame; while the race only steps, at most ten times a second). Pressing anywhere on the map
  * moves the start there; dragging slides it.
  */
 export function TopView() {
@@ -35,12 +35,17 @@ export function TopView() {
     let raf = 0;
     // What the last picture showed: nothing is redrawn until one of these changes.
     let shown: unknown[] = [];
-    const draw = () => {
+    let drawnAt = -Infinity;
+    const draw = (time: number) => {
       raf = requestAnimationFrame(draw);
       const { race, start, landscape, runners } = raceStore.getState();
-      const now = [race, race.step, start, landscape, runners];
-      if (now.every((v, i) => v === shown[i])) return;
+      const now = [race, start, landscape, runners, race.step];
+      const changed = now.findIndex((v, i) => v !== shown[i]);
+      if (changed === -1) return;
+      // A race that only stepped is redrawn at most ten times a second; anything else at once.
+      if (changed === now.length - 1 && time - drawnAt < 100) return;
       shown = now;
+      drawnAt = time;
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       ctx.imageSmoothingEnabled = true;
       ctx.drawImage(image, 0, 0, width, height);
@@ -91,7 +96,7 @@ export function TopView() {
       ctx.lineWidth = 1;
       ctx.stroke();
     };
-    draw();
+    draw(performance.now());
     return () => cancelAnimationFrame(raf);
   }, [show, image, domain, width, height]);
 

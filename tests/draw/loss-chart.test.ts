@@ -188,3 +188,29 @@ describe('line colours on the dark chart', () => {
     expect(luminance('rebeccapurple')).toBeNull();
   });
 });
+
+describe('the chart of an endless race', () => {
+  it('reads the bounded history: thinned past at its steps, then the latest step', async () => {
+    const { createHistory, pushHistory } = await import('../../src/core');
+    const { historyCurve } = await import('../../src/draw/loss-chart/scale');
+    const h = createHistory(64);
+    for (let k = 0; k <= 10_000; k++) pushHistory(h, k, -k, 1 / (1 + k));
+    const curve = historyCurve(h);
+    expect(curve.count).toBeLessThanOrEqual(64);
+    const out = new Float64Array(COLUMN_STRIDE * 1000);
+    const n = downsampleColumns(
+      curve.losses,
+      curve.count,
+      1000 / 10_000,
+      out,
+      curve.stride,
+      curve.tail,
+    );
+    // The chart spans the whole race: first column at step 0, last one ends at the latest step.
+    expect(out[0]).toBe(0);
+    expect(out[1]).toBe(1);
+    expect(out[(n - 1) * COLUMN_STRIDE + 4]).toBe(10_000);
+    expect(out[(n - 1) * COLUMN_STRIDE + 5]).toBeCloseTo(1 / 10_001, 15);
+    expect(lossExtent([curve])).toEqual({ lowest: 1 / 10_001, highest: 1 });
+  });
+});

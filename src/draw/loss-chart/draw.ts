@@ -158,7 +158,7 @@ function drawSeries(
   deviceWidth: number,
 ): void {
   const out = scratchColumns(deviceWidth);
-  const n = downsampleColumns(s.losses, s.count, pxPerStep, out);
+  const n = downsampleColumns(s.losses, s.count, pxPerStep, out, s.stride, s.tail);
   if (n === 0) return;
   ctx.beginPath();
   for (let c = 0; c < n; c++) {

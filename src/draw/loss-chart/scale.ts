@@ -1,3 +1,4 @@
+import { recentLoss, type History } from '../../core';
 import { formatLogTick, formatTick } from '../format';
 
 /**
@@ -19,23 +20,42 @@ export interface LossExtent {
   highest: number;
 }
 
-/** A curve as the chart reads it: its losses and how many of them count (index = step). */
+/**
+ * A curve as the chart reads it: losses[i] is the loss at step i·stride (stride 1 when absent)
+ * for i < count, and `tail`, when given, one more point after them (the latest step of a thinned
+ * history).
+ */
 export interface LossCurve {
   losses: ArrayLike<number>;
   count: number;
+  stride?: number;
+  tail?: { step: number; value: number } | null;
+}
+
+/** A runner's bounded history as a chart curve: its thinned past plus its latest point. */
+export function historyCurve(h: History): LossCurve {
+  const last = h.count - 1;
+  const inPast = h.kept > 0 && (h.kept - 1) * h.stride === last;
+  return {
+    losses: h.losses,
+    count: h.kept,
+    stride: h.stride,
+    tail: h.count === 0 || inPast ? null : { step: last, value: recentLoss(h, 0) },
+  };
 }
 
 /** The lowest and highest of the first `count` losses of every curve, skipping non-finite ones. */
 export function lossExtent(curves: readonly LossCurve[]): LossExtent | null {
   let lowest = Infinity;
   let highest = -Infinity;
-  for (const { losses, count } of curves) {
-    for (let i = 0; i < count; i++) {
-      const v = losses[i]!;
-      if (!Number.isFinite(v)) continue;
-      if (v < lowest) lowest = v;
-      if (v > highest) highest = v;
-    }
+  const see = (v: number) => {
+    if (!Number.isFinite(v)) return;
+    if (v < lowest) lowest = v;
+    if (v > highest) highest = v;
+  };
+  for (const { losses, count, tail } of curves) {
+    for (let i = 0; i < count; i++) see(losses[i]!);
+    if (tail) see(tail.value);
   }
   return lowest <= highest ? { lowest, highest } : null;
 }

@@ -3,6 +3,7 @@ import { raceStore, useRace } from '../../store/app-store';
 import { landscapeName, useT } from '../use-t';
 import { FunctionField } from './FunctionField';
 import { ShakeFields } from './ShakeFields';
+import { SurfaceStatus } from './SurfaceStatus';
 
 const CUSTOM = 'custom';
 
@@ -49,6 +50,7 @@ export function LandscapePanel() {
         </optgroup>
       </select>
       <FunctionField />
+      <SurfaceStatus />
       <ShakeFields />
     </section>
   );
