@@ -1,6 +1,33 @@
 import { BufferAttribute, BufferGeometry } from 'three';
 import type { SurfaceGrid, WorldFrame } from '../core';
 
+const indices = new Map<number, Uint32Array>();
+
+/**
+ * The triangles of an n × n grid of cells, two per cell, counter-clockwise seen from above (+Y,
+ * with Z pointing towards −y). The same for every surface of that size, so made once.
+ */
+function gridIndex(segments: number): Uint32Array {
+  const cached = indices.get(segments);
+  if (cached) return cached;
+  const side = segments + 1;
+  const index = new Uint32Array(6 * segments * segments);
+  let o = 0;
+  for (let j = 0; j < segments; j++) {
+    for (let i = 0; i < segments; i++) {
+      const a = j * side + i;
+      index[o++] = a;
+      index[o++] = a + 1;
+      index[o++] = a + side;
+      index[o++] = a + 1;
+      index[o++] = a + side + 1;
+      index[o++] = a + side;
+    }
+  }
+  indices.set(segments, index);
+  return index;
+}
+
 /**
  * The surface mesh of a sampled landscape: (n+1)² vertices over the domain. Heights and normals
  * come from the sampled values and exact gradients; {@link applyVerticalScale} rewrites them in
@@ -36,26 +63,13 @@ export function buildSurfaceGeometry(
       valid[k] = ok ? 1 : 0;
     }
   }
-  const index = new Uint32Array(6 * grid.segments * grid.segments);
-  let o = 0;
-  for (let j = 0; j < grid.segments; j++) {
-    for (let i = 0; i < grid.segments; i++) {
-      const a = j * side + i;
-      const b = a + 1;
-      const c = a + side;
-      const d = c + 1;
-      // Counter-clockwise seen from above (+Y), with Z pointing towards −y.
-      index.set([a, b, c, b, d, c], o);
-      o += 6;
-    }
-  }
   const geometry = new BufferGeometry();
   geometry.setAttribute('position', new BufferAttribute(positions, 3));
   geometry.setAttribute('normal', new BufferAttribute(new Float32Array(3 * count), 3));
   geometry.setAttribute('uv', new BufferAttribute(uvs, 2));
   geometry.setAttribute('aHeight', new BufferAttribute(heights, 1));
   geometry.setAttribute('aValid', new BufferAttribute(valid, 1));
-  geometry.setIndex(new BufferAttribute(index, 1));
+  geometry.setIndex(new BufferAttribute(gridIndex(grid.segments), 1));
   applyVerticalScale(geometry, grid, frame, verticalScale);
   return geometry;
 }
@@ -78,21 +92,25 @@ export function applyVerticalScale(
   const nrm = normals.array as Float32Array;
   const K = frame.heightUnits * verticalScale;
   const u = frame.width / (grid.domain.xMax - grid.domain.xMin);
+  const h = heights.array as Float32Array;
+  const ok = valid.array as Float32Array;
+  const values = grid.values;
+  const gradients = grid.gradients;
   const count = heights.count;
   for (let k = 0; k < count; k++) {
-    const h = heights.getX(k);
-    p[3 * k + 1] = K * h;
+    const hk = h[k]!;
+    p[3 * k + 1] = K * hk;
     let sx = 0;
     let sz = 0;
-    if (valid.getX(k) > 0 && h < 1.5) {
-      const slope = grid.heightMap.slope(grid.values[k]!);
-      sx = (K * slope * grid.gradients[2 * k]!) / u;
-      sz = (-K * slope * grid.gradients[2 * k + 1]!) / u;
+    if (ok[k]! > 0 && hk < 1.5) {
+      const slope = (K * grid.heightMap.slope(values[k]!)) / u;
+      sx = slope * gradients[2 * k]!;
+      sz = -slope * gradients[2 * k + 1]!;
     }
-    const len = Math.hypot(sx, 1, sz);
-    nrm[3 * k] = -sx / len;
-    nrm[3 * k + 1] = 1 / len;
-    nrm[3 * k + 2] = -sz / len;
+    const inv = 1 / Math.sqrt(sx * sx + 1 + sz * sz);
+    nrm[3 * k] = -sx * inv;
+    nrm[3 * k + 1] = inv;
+    nrm[3 * k + 2] = -sz * inv;
   }
   positions.needsUpdate = true;
   normals.needsUpdate = true;

@@ -3,11 +3,23 @@ import { domainSpan } from '../landscapes';
 import { recentX, recentY } from './history';
 import type { Runner, SettleRule } from './types';
 
+/** Typical slopes already measured, by the landscape's gradient function and domain. */
+const slopes = new WeakMap<object, { domain: object; slope: number }>();
+
 /**
  * The landscape's typical slope: the median of ‖∇f‖ over a 17 × 17 grid of its domain
- * (finite values only; 1 if there are none).
+ * (finite values only; 1 if there are none). Measured once per function and domain: a long typed
+ * function costs milliseconds per grid, and every restart and learning-rate suggestion asks.
  */
 export function typicalSlope(landscape: Landscape): number {
+  const known = slopes.get(landscape.valueAndGradient);
+  if (known && known.domain === landscape.domain) return known.slope;
+  const slope = measureSlope(landscape);
+  slopes.set(landscape.valueAndGradient, { domain: landscape.domain, slope });
+  return slope;
+}
+
+function measureSlope(landscape: Landscape): number {
   const { xMin, xMax, yMin, yMax } = landscape.domain;
   const g = [0, 0];
   const norms: number[] = [];
