@@ -1,25 +1,25 @@
 import { useState } from 'react';
-import { RaceCanvas } from './scene/RaceCanvas';
 import { useRace } from './store/app-store';
 import { CopyLink } from './ui/CopyLink';
 import { ExportButton } from './ui/export/ExportButton';
-import { FormulaPanel } from './ui/formulas/FormulaPanel';
 import { LandscapePanel } from './ui/landscape/LandscapePanel';
+import { FormulaPanel, SoftmaxView } from './ui/lazy-views';
 import { LanguageToggle } from './ui/LanguageToggle';
 import { Legend } from './ui/Legend';
 import { LossChart } from './ui/LossChart';
 import { Notices } from './ui/Notices';
 import { PaneTitles } from './ui/PaneTitles';
 import { PlaybackControls } from './ui/PlaybackControls';
+import { RaceView } from './ui/RaceView';
 import { RunnersPanel } from './ui/runners/RunnersPanel';
 import { SceneCaption } from './ui/SceneCaption';
 import { ScenesPanel } from './ui/ScenesPanel';
-import { SoftmaxView } from './ui/softmax/SoftmaxView';
 import { StartFields } from './ui/StartFields';
 import { TopView } from './ui/TopView';
 import { useKeyboard } from './ui/use-keyboard';
 import { landscapeName, useT } from './ui/use-t';
 import { ViewControls } from './ui/ViewControls';
+import { webGl2Available } from './ui/webgl-support';
 
 type View = 'race' | 'softmax';
 
@@ -30,6 +30,9 @@ export function App() {
   const landscape = useRace((s) => s.landscape);
   const formula = useRace((s) => s.landscape.formula);
   const layout = useRace((s) => s.layout);
+  // While a clip renders, everything but the export dialog is locked (the exporter owns the race).
+  const exporting = useRace((s) => s.exporting);
+  const [webGl, setWebGl] = useState(webGl2Available);
   const [view, setView] = useState<View>(() =>
     new URLSearchParams(window.location.search).get('view') === 'softmax' ? 'softmax' : 'race',
   );
@@ -37,7 +40,7 @@ export function App() {
     <main className={`app view-${view} layout-${layout}`}>
       <header className="top-bar">
         <h1 className="app-title">{t.app.title}</h1>
-        <div className="segmented" role="tablist">
+        <div className="segmented" role="tablist" inert={exporting}>
           <button
             role="tab"
             data-testid="view-race"
@@ -57,22 +60,32 @@ export function App() {
             {t.layout.softmax}
           </button>
         </div>
-        <PlaybackControls />
-        <ViewControls />
+        <div className="top-bar-part" inert={exporting}>
+          <PlaybackControls />
+          <ViewControls />
+        </div>
         <div className="top-bar-end">
-          <ExportButton />
-          <CopyLink />
-          <LanguageToggle />
+          {webGl ? (
+            <ExportButton />
+          ) : (
+            <button type="button" data-testid="export" disabled title={t.app.exportNeedsWebGl}>
+              {t.record.exportButton}
+            </button>
+          )}
+          <div className="top-bar-part" inert={exporting}>
+            <CopyLink />
+            <LanguageToggle />
+          </div>
         </div>
       </header>
-      <aside className="left-panel">
+      <aside className="left-panel" inert={exporting}>
         <ScenesPanel />
         <LandscapePanel />
         <RunnersPanel />
       </aside>
       <section className="stage">
         <div className="scene">
-          <RaceCanvas />
+          <RaceView webGl={webGl} onNoWebGl={() => setWebGl(false)} />
         </div>
         <PaneTitles />
         <p className="formula" title={formula}>
@@ -82,14 +95,19 @@ export function App() {
         <Notices />
         <Legend />
       </section>
-      <aside className="right-panel">
+      <aside className="right-panel" inert={exporting}>
         <StartFields />
         <TopView />
         <LossChart />
         <FormulaPanel />
       </aside>
+      {exporting && (
+        <p className="panels-locked" role="status" data-testid="panels-locked">
+          {t.app.panelsLocked}
+        </p>
+      )}
       {view === 'softmax' && (
-        <section className="softmax-stage">
+        <section className="softmax-stage" inert={exporting}>
           <SoftmaxView />
         </section>
       )}

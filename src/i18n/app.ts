@@ -38,6 +38,15 @@ export const en = {
   lecture: 'Lecture',
   classic: 'Classic test functions',
   yourFunction: 'Your function',
+  loading: 'Loading…',
+  loadFailed: 'This part of the page could not be loaded. Reload the page to try again.',
+  noWebGlTitle: 'The 3D view cannot start in this browser',
+  noWebGl:
+    'It needs WebGL2, which this browser or its graphics driver does not offer (or has turned off). The race still runs: the top view, the loss chart, the legend and the formulas show it.',
+  noWebGlHint:
+    'To see the surface in 3D, try a current Chrome, Edge, Firefox or Safari, and check that hardware acceleration is on.',
+  exportNeedsWebGl: 'Clips are rendered from the 3D view, which cannot start in this browser',
+  panelsLocked: 'Panels are locked while the clip renders',
 };
 
 export const ru: typeof en = {
@@ -79,4 +88,14 @@ export const ru: typeof en = {
   lecture: 'Из лекции',
   classic: 'Классические тестовые функции',
   yourFunction: 'Своя функция',
+  loading: 'Загрузка…',
+  loadFailed:
+    'Эту часть страницы не удалось загрузить. Обновите страницу, чтобы попробовать снова.',
+  noWebGlTitle: '3D-вид не запускается в этом браузере',
+  noWebGl:
+    'Ему нужен WebGL2, а этот браузер или драйвер видеокарты его не даёт (или он выключен). Гонка всё равно идёт: её показывают вид сверху, график потерь, легенда и формулы.',
+  noWebGlHint:
+    'Чтобы увидеть поверхность в 3D, откройте страницу в свежем Chrome, Edge, Firefox или Safari и проверьте, что аппаратное ускорение включено.',
+  exportNeedsWebGl: 'Клипы рисуются из 3D-вида, а он в этом браузере не запускается',
+  panelsLocked: 'Панели заблокированы, пока идёт запись клипа',
 };

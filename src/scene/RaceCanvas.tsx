@@ -10,6 +10,51 @@ import { Trails } from './Trails';
 import { ViewRenderer } from './ViewRenderer';
 import { RecordBridge } from './RecordBridge';
 import { FrameProbeEnd, FrameProbeStart } from './FrameProbe';
+import { raceStore } from '../store/app-store';
+
+/** How long the "3D view is back" notice stays before it goes by itself. */
+const RESTORED_NOTICE_MS = 8_000;
+
+const watched = new WeakSet<HTMLCanvasElement>();
+
+/**
+ * Carries the race through a lost WebGL context (a driver reset, a GPU switch): says so and pauses
+ * while it is lost; when the browser restores it, three.js rebuilds its GPU resources from the
+ * scene (geometries, shaders, buffers are uploaded again on the next frame), and the race resumes
+ * where it was if it was playing. three.js itself calls preventDefault on the loss, which is what
+ * lets the browser restore the context.
+ */
+function carryOnThroughContextLoss(canvas: HTMLCanvasElement): void {
+  if (watched.has(canvas)) return;
+  watched.add(canvas);
+  let resume = false;
+  const dismiss = (key: 'gpuLost' | 'gpuRestored') => {
+    const { notices, dismissNotice } = raceStore.getState();
+    const i = notices.findIndex((n) => n.key === key);
+    if (i >= 0) dismissNotice(i);
+  };
+  canvas.addEventListener('webglcontextlost', () => {
+    const race = raceStore.getState();
+    resume = race.playing || resume;
+    race.pause();
+    dismiss('gpuRestored');
+    if (!race.notices.some((n) => n.key === 'gpuLost'))
+      race.notify({ key: 'gpuLost', args: undefined });
+  });
+  canvas.addEventListener('webglcontextrestored', () => {
+    dismiss('gpuLost');
+    const race = raceStore.getState();
+    race.notify({ key: 'gpuRestored', args: undefined });
+    const restored = raceStore.getState().notices.at(-1);
+    window.setTimeout(() => {
+      const { notices, dismissNotice } = raceStore.getState();
+      const i = notices.indexOf(restored!);
+      if (i >= 0) dismissNotice(i);
+    }, RESTORED_NOTICE_MS);
+    if (resume) race.play();
+    resume = false;
+  });
+}
 
 /** The full-window 3D race: surface, minima, trails, balls, start handle and orbit camera. */
 export function RaceCanvas() {
@@ -21,6 +66,7 @@ export function RaceCanvas() {
       gl={{ antialias: true }}
       onCreated={({ gl }) => {
         gl.domElement.setAttribute('data-testid', 'scene-canvas');
+        carryOnThroughContextLoss(gl.domElement);
       }}
     >
       <color attach="background" args={['#0b0e14']} />

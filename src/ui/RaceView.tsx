@@ -1,0 +1,24 @@
+import { RaceCanvas } from '../scene/RaceCanvas';
+import { FailSafe } from './FailSafe';
+import { FallbackClock } from './FallbackClock';
+import { NoWebGl } from './NoWebGl';
+
+/**
+ * The 3D race, or, where WebGL2 is missing or the canvas fails to start, a message in its place
+ * and a clock that keeps the race (and so the top view, loss chart and legend) going.
+ */
+export function RaceView({ webGl, onNoWebGl }: { webGl: boolean; onNoWebGl: () => void }) {
+  if (!webGl) {
+    return (
+      <>
+        <NoWebGl />
+        <FallbackClock />
+      </>
+    );
+  }
+  return (
+    <FailSafe fallback={null} onFailure={onNoWebGl}>
+      <RaceCanvas />
+    </FailSafe>
+  );
+}
