@@ -9,13 +9,17 @@
  *    per second while playing, counted with a stand-in React DevTools hook, next to React DOM's
  *    commits (the HUD), and which components rendered in those commits;
  * 3. firstFrameMs: navigation start to the first draw of the surface mesh, median of 3 fresh
- *    page loads.
+ *    page loads;
+ * 4. firstLoadGzipKB: the JavaScript index.html loads before the first frame (its entry script,
+ *    the modules it preloads and whatever those import statically; not the lazily loaded chunks),
+ *    gzipped, in kB of 1000 bytes as vite prints them.
  * The last line printed is one JSON object. Exits 1 with a message when a figure cannot be taken.
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, posix, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { preview } from 'vite';
 import { launchBrowser } from '../tests/e2e/chromium';
@@ -87,6 +91,47 @@ async function snapshotDist(): Promise<string> {
     await new Promise((r) => setTimeout(r, 2_000));
   }
   throw new BenchError('dist/ stayed incomplete (a concurrent build?); rerun the benchmark.');
+}
+
+// ---------------------------------------------------------------------------------------------
+// First load
+
+interface FirstLoad {
+  /** Each file (path in dist/) with its gzipped size in kB. */
+  files: { path: string; gzipKB: number }[];
+  gzipKB: number;
+}
+
+/**
+ * The JavaScript the page needs before its first frame: the module scripts of index.html, its
+ * modulepreload links, and every module those import statically (followed through the chunks, so
+ * nothing is missed if a preload link is), each gzipped with node:zlib's default level. Dynamic
+ * imports (the lazily loaded panels, the export dialog) are not followed.
+ */
+function firstLoadJavaScript(dir: string): FirstLoad {
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  const tags = [
+    ...html.matchAll(/<script\b[^>]*\btype="module"[^>]*\bsrc="([^"]+)"/g),
+    ...html.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"/g),
+  ];
+  const queue = tags.map((m) => posix.normalize(m[1]!.replace(/^\//, '')));
+  if (queue.length === 0) throw new BenchError('index.html loads no module script');
+  const seen = new Set<string>();
+  while (queue.length > 0) {
+    const path = queue.shift()!;
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const code = readFileSync(join(dir, path), 'utf8');
+    // Static imports only: `import … from "./x.js"` and `import "./x.js"`, not `import("./x.js")`.
+    for (const m of code.matchAll(/\b(?:from|import)\s*["'](\.{1,2}\/[^"']+\.js)["']/g)) {
+      queue.push(posix.join(dirname(path), m[1]!));
+    }
+  }
+  const files = [...seen].map((path) => ({
+    path,
+    gzipKB: gzipSync(readFileSync(join(dir, path))).length / 1000,
+  }));
+  return { files, gzipKB: files.reduce((sum, f) => sum + f.gzipKB, 0) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -621,8 +666,12 @@ async function main(): Promise<number> {
     const baseUrl = `http://127.0.0.1:${address.port}/`;
     browser = await launchBrowser();
     console.log(`Optimizer Race browser benchmark: ${baseUrl} in Chromium ${browser.version()}`);
+    const firstLoad = firstLoadJavaScript(snapshot);
+    console.log(`\nfirst load: ${firstLoad.files.length} JavaScript files before the first frame`);
+    for (const f of firstLoad.files) console.log(`  ${f.path}: ${f.gzipKB.toFixed(2)} kB gzipped`);
     const result = await run(browser, baseUrl);
-    console.log(JSON.stringify(result));
+    console.log(`  firstLoadGzipKB     ${firstLoad.gzipKB.toFixed(2)} kB gzipped JavaScript`);
+    console.log(JSON.stringify({ ...result, firstLoadGzipKB: round(firstLoad.gzipKB, 2) }));
     return 0;
   } catch (error) {
     const message = error instanceof BenchError ? error.message : String((error as Error).stack);
