@@ -1,3 +1,10 @@
+import type { ParseProblem } from '../core/expression';
+import * as functionErrors from './function-errors';
+import { describeFunctionError } from './function-errors';
+
+/** Where and why a typed function does not parse, as a notice carries it. */
+type FunctionError = { column: number; problem: ParseProblem };
+
 /** A finished runner as the "finished" notice lists it. */
 export interface FinishedRunner {
   label: string;
@@ -66,8 +73,8 @@ export const en = {
     `The link was made in format version ${a.version}, this page reads version ${a.current}: whatever could not be read is at its default.`,
   linkPart: (a: { part: LinkPart }) =>
     `The ${LINK_PARTS_EN[a.part]} in the link could not be read; using the default.`,
-  badFunction: (a: { message: string; fallback: string }) =>
-    `The function in the link does not parse (${a.message}); it is in the function field, and ${a.fallback} is shown meanwhile.`,
+  badFunction: (a: { error: FunctionError; fallback: string }) =>
+    `The function in the link does not parse (${describeFunctionError(functionErrors.en, a.error)}); it is in the function field, and ${a.fallback} is shown meanwhile.`,
   badRunner: (a: { position: number; field: string }) =>
     `Runner ${a.position} in the link was left out: its ${a.field} is not valid.`,
   tooManyRunners: (a: { count: number; max: number }) =>
@@ -101,7 +108,7 @@ export const ru: typeof en = {
   linkPart: (a) =>
     `Не удалось прочитать ${LINK_PARTS_RU[a.part]} из ссылки; взято значение по умолчанию.`,
   badFunction: (a) =>
-    `Функция из ссылки не разбирается (${a.message}); она стоит в поле функции, а пока показываем ${a.fallback}.`,
+    `Функция из ссылки не разбирается (${describeFunctionError(functionErrors.ru, a.error)}); она стоит в поле функции, а пока показываем ${a.fallback}.`,
   badRunner: (a) => `Бегун ${a.position} из ссылки пропущен: недопустимое поле ${a.field}.`,
   tooManyRunners: (a) => `Бегунов в ссылке: ${a.count}; показываем только первых ${a.max}.`,
   unknownScene: (a) => `В ссылке неизвестная сцена «${a.id}»; она пропущена.`,

@@ -326,7 +326,10 @@ function readWire(wire: WireState, fallback: Landscape, notices: Notice[]): Shar
     else if ('ok' in parsed)
       notices.push({
         key: 'badFunction',
-        args: { message: parsed.message, fallback: fallback.name },
+        args: {
+          error: { column: parsed.column, problem: parsed.problem },
+          fallback: fallback.name,
+        },
       });
     else setup.landscape = parsed;
   } else if (typeof landscape === 'string') {

@@ -268,6 +268,10 @@ describe('a damaged or hostile link opens with defaults for what could not be re
       link({ landscape: 'custom', function: { text: 'x^2 + sin(', domain: [-2, 2, -1, 1] } }),
     );
     expect(result.notices.map((n) => n.key)).toEqual(['badFunction']);
+    // The notice is told in the reader's language, like the error under the field.
+    const notice = result.notices[0]!;
+    expect(dictionary('ru').notices.badFunction(notice.args as never)).toMatch(/столбец \d+/);
+    expect(dictionary('en').notices.badFunction(notice.args as never)).toMatch(/column \d+/);
     expect(result.setup.landscape).toBeUndefined();
     expect(result.setup.functionInput).toMatchObject({
       text: 'x^2 + sin(',

@@ -11,6 +11,7 @@ export function SurfaceStatus() {
   const stage = useRace((s) => s.surfaceWork.stage);
   const percent = useRace((s) => Math.round(s.surfaceWork.progress * 100));
   const estimated = useRace((s) => s.landscape.minimaSearch === 'estimate');
+  const formula = useRace((s) => s.landscape.formula);
   const text =
     stage === 'surface'
       ? t.drawing(percent)
@@ -25,6 +26,7 @@ export function SurfaceStatus() {
       data-testid="surface-status"
       data-stage={stage ?? 'idle'}
       data-minima={estimated ? 'estimate' : 'exact'}
+      data-formula={formula}
       role="status"
       aria-live="polite"
     >
