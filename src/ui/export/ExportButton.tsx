@@ -7,6 +7,7 @@ import {
   type LiveRecording,
 } from '../../record/live-recorder';
 import { raceStore } from '../../store/app-store';
+import { FailSafe } from '../FailSafe';
 import { useT } from '../use-t';
 import { downloadBlob } from './download';
 
@@ -86,14 +87,17 @@ export function ExportButton() {
         </button>
       )}
       {opened && (
-        <Suspense fallback={null}>
-          <ExportDialog
-            open={open}
-            anchor={button}
-            onClose={close}
-            live={{ available, recording: recording !== null, start: startLive }}
-          />
-        </Suspense>
+        // Should the dialog's chunk not arrive (the network gone), the rest of the page stays.
+        <FailSafe fallback={null}>
+          <Suspense fallback={null}>
+            <ExportDialog
+              open={open}
+              anchor={button}
+              onClose={close}
+              live={{ available, recording: recording !== null, start: startLive }}
+            />
+          </Suspense>
+        </FailSafe>
       )}
     </>
   );
