@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './chromium';
-import { HUD_VIEWPORT, openRace, readRows, startFields, WAIT } from './race-page';
+import { openRace, readRows, startFields, WAIT } from './race-page';
 
 /** What the page says about its runners, from the three places that name them. */
 async function runnersShown(page: Page) {
