@@ -1,5 +1,6 @@
 // A trail as a ribbon of constant width in pixels: each point is two vertices pushed apart,
-// perpendicular to the path as seen on screen.
+// perpendicular to the path as seen on screen. vDir is the path's direction on screen (for the
+// dashes of the x-ray pass).
 attribute vec3 aPrev;
 attribute vec3 aNext;
 attribute float aSide;
@@ -10,6 +11,7 @@ uniform float uWidth;
 
 varying float vIndex;
 varying float vSide;
+varying vec2 vDir;
 
 void main() {
   mat4 toClip = projectionMatrix * modelViewMatrix;
@@ -24,5 +26,6 @@ void main() {
   clip.xy += normal * aSide * uWidth / uResolution * clip.w;
   vIndex = aIndex;
   vSide = aSide;
+  vDir = dir;
   gl_Position = clip;
 }

@@ -1,18 +1,23 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useRef } from 'react';
-import { BackSide, Vector3, type Group } from 'three';
+import { BackSide, GreaterDepth, Vector3, type Group } from 'three';
 import { worldHeight } from '../core';
 import { raceStore, useRace } from '../store/app-store';
-import { applyLayerMask, runnerLayerMask } from './runner-layers';
+import { applyLayerMask, RUNNER_ORDER, runnerLayerMask } from './runner-layers';
+import { sceneRefs } from './scene-refs';
 
 export const BALL_RADIUS = 0.16;
+/** An x-ray pass: drawn only where something nearer (the surface) hides it, without depth. */
+const BEHIND = { transparent: true, depthFunc: GreaterDepth, depthWrite: false, fog: false };
 const projected = new Vector3();
 const labelX = new Float64Array(64);
 const labelY = new Float64Array(64);
 
 /**
  * The runners' balls resting on the surface, each with a light halo (so the black Adam ball reads
- * on a dark surface) and a DOM label that follows it. Positions are read in useFrame; nothing here
+ * on a dark surface) and a DOM label that follows it. Where a ball is behind the surface (the
+ * camera turned, a wall in between) an x-ray pass shows it through: a dimmer disc in its colour with
+ * a light rim. Positions are read in useFrame and published in sceneRefs.balls; nothing here
  * re-renders per frame.
  */
 export function Balls() {
@@ -54,6 +59,10 @@ export function Balls() {
       const z = frame.worldZ(runner.point[1]!);
       const y = worldHeight(surface.heightMap, frame, verticalScale, runner.loss) + BALL_RADIUS;
       group.position.set(x, y, z);
+      const ball = sceneRefs.balls[i] ?? (sceneRefs.balls[i] = { x: 0, y: 0, z: 0 });
+      ball.x = x;
+      ball.y = y;
+      ball.z = z;
       const label = labels.current[i];
       if (label) {
         projected.set(x, y + BALL_RADIUS * 1.6, z).project(camera);
@@ -77,19 +86,34 @@ export function Balls() {
         label.style.transform = `translate(${lx}px, ${ly}px) translate(-50%, -100%)`;
       }
     });
+    sceneRefs.balls.length = race.runners.length;
   });
 
   return (
     <group name="balls">
       {runners.map((r, i) => (
         <group key={i} ref={(g) => void (groups.current[i] = g)}>
-          <mesh>
+          <mesh renderOrder={RUNNER_ORDER.ball}>
             <sphereGeometry args={[BALL_RADIUS, 32, 16]} />
-            <meshStandardMaterial color={r.color} roughness={0.35} metalness={0.1} />
+            <meshStandardMaterial
+              color={r.color}
+              roughness={0.35}
+              metalness={0.1}
+              transparent
+              opacity={1}
+            />
           </mesh>
-          <mesh scale={1.22}>
+          <mesh scale={1.22} renderOrder={RUNNER_ORDER.halo}>
             <sphereGeometry args={[BALL_RADIUS, 24, 12]} />
             <meshBasicMaterial color="#f2f2f2" side={BackSide} transparent opacity={0.85} />
+          </mesh>
+          <mesh scale={1.3} renderOrder={RUNNER_ORDER.haloBehind}>
+            <sphereGeometry args={[BALL_RADIUS, 24, 12]} />
+            <meshBasicMaterial {...BEHIND} color="#f2f2f2" opacity={0.6} />
+          </mesh>
+          <mesh renderOrder={RUNNER_ORDER.ballBehind}>
+            <sphereGeometry args={[BALL_RADIUS, 24, 12]} />
+            <meshBasicMaterial {...BEHIND} color={r.color} opacity={0.7} />
           </mesh>
         </group>
       ))}

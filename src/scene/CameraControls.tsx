@@ -1,10 +1,22 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
+import type { PerspectiveCamera } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
-import { useRace } from '../store/app-store';
+import { raceStore, useRace } from '../store/app-store';
+import { BALL_RADIUS } from './Balls';
+import { frameLandscape, framingTargets, heightField } from './framing';
+import { FIT_ASPECT } from './panes';
 import { sceneRefs } from './scene-refs';
+import { TRAIL_LIFT } from './Trails';
 
-/** Orbit camera (drag to turn, wheel to zoom, right-drag to pan), framed anew for each landscape (not on vertical-scale changes). */
+/**
+ * Orbit camera (drag to turn, wheel to zoom, right-drag to pan), framed anew (see framing.ts)
+ * whenever a landscape or a scene is put on screen — the store gives each of them a new world
+ * frame. Not when the start moves, the vertical scale changes or the race restarts: the lecturer
+ * may have turned the camera on purpose, and a view that jumps while the start is dragged would
+ * pull the surface from under the pointer. A ball or trail that ends up behind a wall is still
+ * shown through it (the x-ray passes of Balls and Trails).
+ */
 export function CameraControls() {
   const camera = useThree((s) => s.camera);
   const gl = useThree((s) => s.gl);
@@ -24,12 +36,21 @@ export function CameraControls() {
     };
   }, [camera, gl]);
 
-  // A three-quarter view from the south-east that shows the whole domain.
+  // The lowest view from the south-east that sees the start, the minima and the way between.
   useEffect(() => {
-    const size = Math.max(frame.width, frame.depth);
-    camera.position.set(0.42 * size, 0.95 * size, 1.3 * size);
-    sceneRefs.controls?.target.set(0, 0.1 * frame.heightUnits, 0);
-    camera.lookAt(0, 0.1 * frame.heightUnits, 0);
+    const { surface, verticalScale, start, landscape } = raceStore.getState();
+    const framing = frameLandscape({
+      field: heightField(surface, frame, verticalScale),
+      targets: framingTargets(frame, start, landscape.minima),
+      fov: (camera as PerspectiveCamera).fov,
+      aspect: FIT_ASPECT,
+      lift: TRAIL_LIFT,
+      near: BALL_RADIUS,
+    });
+    const [tx, ty, tz] = framing.target;
+    camera.position.set(...framing.position);
+    camera.lookAt(tx, ty, tz);
+    sceneRefs.controls?.target.set(tx, ty, tz);
     sceneRefs.controls?.update();
   }, [frame, camera]);
 

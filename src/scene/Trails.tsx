@@ -4,19 +4,23 @@ import type { Race } from '../core';
 import { historySlots, slotPoint, slotStep, worldHeight } from '../core';
 import { raceStore, useRace } from '../store/app-store';
 import { createTrailGeometry, writeTrail } from './trail-geometry';
-import { createTrailMaterial } from './trail-material';
-import { applyLayerMask, runnerLayerMask } from './runner-layers';
-import type { Mesh } from 'three';
+import { createTrailMaterials } from './trail-material';
+import { applyLayerMask, RUNNER_ORDER, runnerLayerMask } from './runner-layers';
+import type { Group } from 'three';
 
-const LIFT = 0.03;
+/** How far a trail floats above the surface (world units), so it is not buried in it. */
+export const TRAIL_LIFT = 0.03;
 const point = new Float64Array(3);
 
-/** One runner's fading trail; reads the path in useFrame and writes only what is new. */
+/**
+ * One runner's fading trail; reads the path in useFrame and writes only what is new. The same
+ * ribbon is drawn twice: as seen, and dashed and dimmer where the surface hides it (x-ray).
+ */
 function Trail({ index, color }: { index: number; color: string }) {
   const geometry = useMemo(() => createTrailGeometry(), []);
-  const material = useMemo(() => createTrailMaterial(color), [color]);
+  const materials = useMemo(() => createTrailMaterials(color), [color]);
   const size = useThree((s) => s.size);
-  const mesh = useRef<Mesh>(null);
+  const group = useRef<Group>(null);
   const mask = useRef(-1);
   const seen = useRef<{
     race: Race | null;
@@ -33,10 +37,16 @@ function Trail({ index, color }: { index: number; color: string }) {
   });
 
   useEffect(() => {
-    material.uniforms.uResolution!.value.set(size.width, size.height);
-  }, [material, size]);
+    materials.uniforms.uResolution.value.set(size.width, size.height);
+  }, [materials, size]);
   useEffect(() => () => geometry.dispose(), [geometry]);
-  useEffect(() => () => material.dispose(), [material]);
+  useEffect(
+    () => () => {
+      materials.seen.dispose();
+      materials.behind.dispose();
+    },
+    [materials],
+  );
 
   useFrame(() => {
     const state = raceStore.getState();
@@ -44,8 +54,8 @@ function Trail({ index, color }: { index: number; color: string }) {
     const runner = race.runners[index];
     if (!runner) return;
     const m = runnerLayerMask(state, index);
-    if (mesh.current && m !== mask.current) {
-      applyLayerMask(mesh.current, m);
+    if (group.current && m !== mask.current) {
+      applyLayerMask(group.current, m);
       mask.current = m;
     }
     const h = runner.history;
@@ -59,7 +69,7 @@ function Trail({ index, color }: { index: number; color: string }) {
     const pointAt = (slot: number, out: Float32Array) => {
       slotPoint(h, slot, point);
       out[0] = frame.worldX(point[0]!);
-      out[1] = worldHeight(surface.heightMap, frame, verticalScale, point[2]!) + LIFT;
+      out[1] = worldHeight(surface.heightMap, frame, verticalScale, point[2]!) + TRAIL_LIFT;
       out[2] = frame.worldZ(point[1]!);
       return slotStep(h, slot);
     };
@@ -70,17 +80,24 @@ function Trail({ index, color }: { index: number; color: string }) {
     s.fixed = h.kept;
     s.count = count;
     s.scale = verticalScale;
-    material.uniforms.uHead!.value = count - 1;
+    materials.uniforms.uHead.value = count - 1;
   });
 
   return (
-    <mesh
-      ref={mesh}
-      geometry={geometry}
-      material={material}
-      frustumCulled={false}
-      renderOrder={2}
-    />
+    <group ref={group}>
+      <mesh
+        geometry={geometry}
+        material={materials.behind}
+        frustumCulled={false}
+        renderOrder={RUNNER_ORDER.trailBehind}
+      />
+      <mesh
+        geometry={geometry}
+        material={materials.seen}
+        frustumCulled={false}
+        renderOrder={RUNNER_ORDER.trail}
+      />
+    </group>
   );
 }
 

@@ -40,8 +40,14 @@ export function paneRects(n: number, width: number, height: number): PaneRect[] 
 export const paneLayer = (pane: number) => pane + 1;
 
 /**
- * The camera zoom of a pane of the given aspect when `panes` are shown: narrow panes (aspect
- * below 1.5) zoom out so the whole landscape still fits; a single view keeps zoom 1.
+ * The width / height at which the framed landscape fits the view at zoom 1 (see framing.ts):
+ * wider views show it whole with room to spare.
  */
-export const paneZoom = (aspect: number, panes: number) =>
-  panes > 1 ? Math.min(1, aspect / 1.5) : 1;
+export const FIT_ASPECT = 1.5;
+
+/**
+ * The camera zoom of a view (a pane, or the whole canvas) of the given aspect: views narrower than
+ * {@link FIT_ASPECT} zoom out so the whole landscape still fits; wider ones keep zoom 1. The same
+ * for every number of panes, so a clip of any size frames the landscape as the live view does.
+ */
+export const paneZoom = (aspect: number, _panes?: number) => Math.min(1, aspect / FIT_ASPECT);

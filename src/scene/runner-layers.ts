@@ -27,3 +27,19 @@ export function applyLayerMask(object: Object3D, mask: number): void {
     o.layers.mask = mask === 0 ? 1 : mask;
   });
 }
+
+/**
+ * The order in which runners are drawn, after the opaque surface. The x-ray passes (a ball or
+ * trail where it is behind the surface, drawn with depthFunc GreaterDepth and no depth writes)
+ * come first, so that a ball drawn afterwards covers the x-ray of one behind it: only the surface
+ * is seen through, never another runner. Balls are drawn as transparent objects (at full opacity)
+ * so that they sort after the x-ray passes.
+ */
+export const RUNNER_ORDER = {
+  trailBehind: 1,
+  haloBehind: 2,
+  ballBehind: 3,
+  trail: 4,
+  ball: 5,
+  halo: 6,
+} as const;

@@ -3,8 +3,8 @@ import type { PaneRect } from './panes';
 
 /**
  * Hot, non-reactive scene state shared between components and DOM handlers (as in racing-game's
- * `mutation`): the orbit controls (disabled while the start handle is dragged) and where the start
- * handle is on screen, in CSS pixels relative to the canvas.
+ * `mutation`): the orbit controls (disabled while the start handle is dragged), where the start
+ * handle is on screen, in CSS pixels relative to the canvas, and where each runner's ball is.
  */
 export const sceneRefs: {
   controls: OrbitControls | null;
@@ -15,10 +15,13 @@ export const sceneRefs: {
   /** The panes drawn last frame (one covering the canvas in the overlay layout). */
   panes: PaneRect[];
   dragging: boolean;
+  /** Each runner's ball centre in world coordinates, by race position (written by Balls). */
+  balls: { x: number; y: number; z: number }[];
 } = {
   controls: null,
   startScreen: { x: Number.NaN, y: Number.NaN },
   startScreens: [],
   panes: [],
   dragging: false,
+  balls: [],
 };
