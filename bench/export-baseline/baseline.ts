@@ -35,7 +35,7 @@ window.runBaseline = async (width, height, fps, frames, codec) => {
   const frame = worldFrame(landscape.domain);
   const scene = new Scene();
   scene.background = new Color('#0b0e14');
-  const geometry = buildSurfaceGeometry(sampleSurface(landscape), frame, 1);
+  const geometry = buildSurfaceGeometry(sampleSurface(landscape), frame);
   const material = createSurfaceMaterial();
   scene.add(new Mesh(geometry, material));
   const camera = new PerspectiveCamera(40, width / height, 0.1, 200);

@@ -15,3 +15,4 @@ export * from './surface';
 export * from './colormap';
 export * from './softmax';
 export * from './surface-job';
+export * from './surface-drawing';

@@ -1,10 +1,13 @@
 import {
   landscapeFromSource,
   searchMinima,
+  withMinima,
   type KnownMinimum,
+  type Landscape,
   type LandscapeSource,
 } from './landscapes';
-import { sampleSurfaceRows } from './surface';
+import { sampleSurfaceRows, surfaceGrid, worldFrame, type SurfaceGrid } from './surface';
+import { drawSurface } from './surface-drawing';
 
 /**
  * A surface job as plain data and plain callbacks, so it runs the same in a Web Worker, inline in
@@ -13,8 +16,12 @@ import { sampleSurfaceRows } from './surface';
 
 /** What a surface job reports, in order: surfaces (coarse, then fine), then minima, then done. */
 export interface SurfaceJobHandlers {
-  /** A sampled grid; `final` is false for the quick coarse one. */
-  onSurface(segments: number, values: Float64Array, gradients: Float64Array, final: boolean): void;
+  /**
+   * A sampled grid with its height map and drawing; `final` is false for the quick coarse one. A
+   * typed function's grid comes once more after its minima are found if one lies below every
+   * sample (heights then start there).
+   */
+  onSurface(surface: SurfaceGrid, final: boolean): void;
   /** A typed function's minima (presets know theirs). */
   onMinima(minima: KnownMinimum[], complete: boolean): void;
   onProgress(stage: 'surface' | 'minima', progress: number): void;
@@ -50,8 +57,10 @@ export function runSurfaceJob(
     handlers.onError('the landscape could not be made');
     return;
   }
+  const frame = worldFrame(landscape.domain);
   const grids = request.coarseSegments < request.segments ? [request.coarseSegments] : [];
   grids.push(request.segments);
+  let fine: SurfaceGrid | null = null;
   for (const segments of grids) {
     const side = segments + 1;
     const values = new Float64Array(side * side);
@@ -62,13 +71,36 @@ export function runSurfaceJob(
       if (segments === request.segments)
         handlers.onProgress('surface', Math.min(1, (j + ROWS_PER_REPORT) / side));
     }
-    handlers.onSurface(segments, values, gradients, segments === request.segments);
+    const grid = drawn(landscape, segments, values, gradients, frame);
+    if (segments === request.segments) fine = grid;
+    else handlers.onSurface(grid, false);
   }
+  if (!alive() || !fine) return;
+  // The fine grid goes out now; its arrays are the receiver's after that (they may be transferred).
+  const { values, gradients, segments } = fine;
+  const low = fine.heightMap.low;
+  handlers.onSurface(fine, true);
   if (request.minima) {
     if (!alive()) return;
     handlers.onProgress('minima', 0);
     const found = searchMinima(landscape);
+    if (found.minima.some((m) => m.value < low) && values.length > 0) {
+      const shown = withMinima(landscape, found);
+      handlers.onSurface(drawn(shown, segments, values, gradients, frame), true);
+    }
     handlers.onMinima(found.minima, found.complete);
   }
   handlers.onDone();
+}
+
+/** A grid with its height map (known minima included) and its drawing. */
+function drawn(
+  landscape: Landscape,
+  segments: number,
+  values: Float64Array,
+  gradients: Float64Array,
+  frame: ReturnType<typeof worldFrame>,
+): SurfaceGrid {
+  const grid = surfaceGrid(landscape, segments, values, gradients);
+  return { ...grid, drawing: drawSurface(grid, frame) };
 }

@@ -1,4 +1,5 @@
 import type { Domain, Landscape } from './landscapes';
+import type { SurfaceDrawing } from './surface-drawing';
 
 /**
  * How loss values become heights on screen, shared by the surface mesh, the balls, the trails and
@@ -34,6 +35,11 @@ export function createHeightMap(
     }
   }
   for (const v of extraLows) if (Number.isFinite(v) && v < low) low = v;
+  return heightMapOf(scale, low, high);
+}
+
+/** The {@link HeightMap} from f₀ = low to f₁ = high (a non-finite or empty range becomes [0, 1]). */
+export function heightMapOf(scale: 'linear' | 'log', low: number, high: number): HeightMap {
   if (!Number.isFinite(low)) {
     low = 0;
     high = 1;
@@ -64,6 +70,8 @@ export interface SurfaceGrid {
   values: Float64Array;
   gradients: Float64Array;
   heightMap: HeightMap;
+  /** The mesh arrays and top-view pixels, when a worker has made them (else made where drawn). */
+  drawing?: SurfaceDrawing;
 }
 
 /**

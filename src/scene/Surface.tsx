@@ -1,40 +1,36 @@
 import { useEffect, useMemo } from 'react';
-import { raceStore, useRace } from '../store/app-store';
-import { applyVerticalScale, buildSurfaceGeometry } from './surface-geometry';
+import { useRace } from '../store/app-store';
+import { buildSurfaceGeometry } from './surface-geometry';
 import { createSurfaceMaterial } from './surface-material';
 import { noteFirstSurfaceFrame } from './FrameProbe';
 
-/** The landscape as a lit, colour-mapped mesh with contour lines. */
+/**
+ * The landscape as a lit, colour-mapped mesh with contour lines. The mesh wraps the arrays the
+ * surface worker made; the vertical scale is a uniform of the material.
+ */
 export function Surface() {
   const surface = useRace((s) => s.surface);
   const frame = useRace((s) => s.frame);
   const verticalScale = useRace((s) => s.verticalScale);
   const wireframe = useRace((s) => s.wireframe);
   const material = useMemo(() => createSurfaceMaterial(), []);
-  // Built once per surface at the vertical scale of the moment (remembered in userData); a new
-  // scale is applied in place by the effect below, and only when it differs.
-  const geometry = useMemo(() => {
-    const scale = raceStore.getState().verticalScale;
-    const built = buildSurfaceGeometry(surface, frame, scale);
-    built.userData.verticalScale = scale;
-    return built;
-  }, [surface, frame]);
+  const geometry = useMemo(() => buildSurfaceGeometry(surface, frame), [surface, frame]);
   useEffect(() => {
-    if (geometry.userData.verticalScale === verticalScale) return;
-    applyVerticalScale(geometry, surface, frame, verticalScale);
-    geometry.userData.verticalScale = verticalScale;
-  }, [geometry, surface, frame, verticalScale]);
+    material.uniforms.uHeightScale!.value = frame.heightUnits * verticalScale;
+  }, [material, frame, verticalScale]);
   useEffect(() => {
     material.uniforms.uWireframe!.value = wireframe ? 1 : 0;
   }, [material, wireframe]);
   useEffect(() => () => geometry.dispose(), [geometry]);
   useEffect(() => () => material.dispose(), [material]);
 
+  // Heights are applied in the vertex shader, so the mesh's own bounds are flat: never cull it.
   return (
     <mesh
       geometry={geometry}
       material={material}
       name="surface"
+      frustumCulled={false}
       onAfterRender={noteFirstSurfaceFrame}
     />
   );

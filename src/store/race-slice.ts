@@ -8,7 +8,6 @@ import {
   refreshMinima,
   sampleSurface,
   suggestedLearningRate,
-  surfaceGrid,
   withMinima,
   worldFrame,
   type Landscape,
@@ -113,9 +112,8 @@ export function raceSlice(
         minima: landscape.minimaSearch === 'pending',
       },
       {
-        onSurface(segments, values, gradients, final) {
+        onSurface(grid, final) {
           if (token !== job) return;
-          const grid = surfaceGrid(shown, segments, values, gradients);
           if (pending) {
             pending(grid);
             pending = null;
@@ -124,16 +122,8 @@ export function raceSlice(
         onMinima(minima, complete) {
           if (token !== job || pending) return;
           shown = withMinima(shown, { minima, complete });
-          const { race, surface } = get();
-          refreshMinima(race, shown);
-          const lower = minima.some((m) => m.value < surface.heightMap.low);
-          set({
-            landscape: shown,
-            // A minimum between grid points may lie below every sample: heights start there.
-            surface: lower
-              ? surfaceGrid(shown, surface.segments, surface.values, surface.gradients)
-              : surface,
-          });
+          refreshMinima(get().race, shown);
+          set({ landscape: shown });
         },
         onProgress(stage, progress) {
           if (token !== job) return;

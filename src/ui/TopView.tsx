@@ -18,7 +18,8 @@ export function TopView() {
   const surface = useRace((s) => s.surface);
   const domain = useRace((s) => s.landscape.domain);
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const image = useMemo(() => renderTopViewImage(surface), [surface]);
+  const frame = useRace((s) => s.frame);
+  const image = useMemo(() => renderTopViewImage(surface, frame), [surface, frame]);
   const aspect = (domain.xMax - domain.xMin) / (domain.yMax - domain.yMin);
   const width = Math.round(aspect >= 1 ? MAX_SIDE : MAX_SIDE * aspect);
   const height = Math.round(aspect >= 1 ? MAX_SIDE / aspect : MAX_SIDE);

@@ -1,4 +1,4 @@
-import type { KnownMinimum, SurfaceRequest } from '../core';
+import type { Domain, KnownMinimum, SurfaceDrawing, SurfaceRequest } from '../core';
 
 /**
  * The messages between the page and a worker. One protocol for every job kind: the page posts
@@ -20,9 +20,17 @@ export type JobReply =
   | {
       id: number;
       kind: 'surface';
-      segments: number;
-      values: Float64Array;
-      gradients: Float64Array;
+      /** A SurfaceGrid without its height map's functions: rebuilt from scale, low and high. */
+      surface: {
+        segments: number;
+        domain: Domain;
+        values: Float64Array;
+        gradients: Float64Array;
+        scale: 'linear' | 'log';
+        low: number;
+        high: number;
+        drawing?: SurfaceDrawing;
+      };
       final: boolean;
     }
   | { id: number; kind: 'minima'; minima: KnownMinimum[]; complete: boolean }

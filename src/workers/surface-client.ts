@@ -1,3 +1,4 @@
+import { heightMapOf } from '../core';
 import type { SurfaceJobs } from '../store/surface-jobs';
 import type { JobMessage, JobReply } from './protocol';
 
@@ -33,8 +34,13 @@ export function workerSurfaceJobs(
         switch (reply.kind) {
           case 'progress':
             return handlers.onProgress(reply.stage, reply.progress);
-          case 'surface':
-            return handlers.onSurface(reply.segments, reply.values, reply.gradients, reply.final);
+          case 'surface': {
+            const { scale, low, high, ...grid } = reply.surface;
+            return handlers.onSurface(
+              { ...grid, heightMap: heightMapOf(scale, low, high) },
+              reply.final,
+            );
+          }
           case 'minima':
             return handlers.onMinima(reply.minima, reply.complete);
           case 'done':

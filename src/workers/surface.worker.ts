@@ -1,4 +1,4 @@
-import { runSurfaceJob } from '../core';
+import { drawingBuffers, runSurfaceJob } from '../core';
 import type { JobMessage, JobReply } from './protocol';
 
 /**
@@ -13,11 +13,21 @@ scope.onmessage = (event: MessageEvent<JobMessage>) => {
   const { id, job } = event.data;
   try {
     runSurfaceJob(job.request, {
-      onSurface: (segments, values, gradients, final) =>
-        post({ id, kind: 'surface', segments, values, gradients, final }, [
+      onSurface(grid, final) {
+        // The job may need the fine grid again after the minima search: send it a copy then.
+        const keep = final && job.request.minima;
+        const values = keep ? grid.values.slice() : grid.values;
+        const gradients = keep ? grid.gradients.slice() : grid.gradients;
+        const { scale, low, high } = grid.heightMap;
+        const { segments, domain, drawing } = grid;
+        const surface = { segments, domain, values, gradients, scale, low, high, drawing };
+        const transfer = [
           values.buffer,
           gradients.buffer,
-        ]),
+          ...(drawing ? drawingBuffers(drawing) : []),
+        ];
+        post({ id, kind: 'surface', surface, final }, transfer);
+      },
       onMinima: (minima, complete) => post({ id, kind: 'minima', minima, complete }),
       onProgress: (stage, progress) => post({ id, kind: 'progress', stage, progress }),
       onDone: () => post({ id, kind: 'done' }),
