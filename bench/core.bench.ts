@@ -5,6 +5,10 @@
  * 2. A typed-in function: f and ∇f of sin(x)*cos(y) + 0.1*(x^2+y^2) on a 256 × 256 grid.
  * 3. The parser: the slowest and the median parse of 3,000 random strings of up to 1,000
  *    characters (arbitrary text, and soups of grammar tokens) plus deep and long worst cases.
+ * 4. `trace --f <text> --steps 200` (src/cli/trace.ts's main, in this process) on long typed
+ *    functions of up to 1,000 characters (bench/long-functions.ts): wall and CPU time of each, the
+ *    worst of them, and each one's minima search (evaluations spent of its budget, completed or
+ *    stopped early with estimates).
  * The last line is one JSON object.
  */
 import fc from 'fast-check';
@@ -15,6 +19,7 @@ import {
   parseFunction,
   stepSwarm,
 } from '../src/core';
+import { LONG_FUNCTIONS, timeLongFunction } from './long-functions';
 
 const RUNNERS = 16_384;
 const STEPS = 500;
@@ -148,11 +153,36 @@ const parseP99Ms = [...parseTimes].sort((a, b) => a - b)[Math.floor(parseTimes.l
 console.log(
   `parser: ${texts.length} strings of up to 1,000 characters: median ${median(parseTimes).toFixed(3)} ms, 99th percentile ${parseP99Ms.toFixed(3)} ms, slowest ${parseMaxMs.toFixed(2)} ms (a single slow call is usually a GC pause)`,
 );
+
+console.log('trace --f <long function> --steps 200:');
+const longRuns = LONG_FUNCTIONS.map(({ name, text }) => {
+  const run = timeLongFunction(name, text);
+  console.log(
+    `  ${name} (${run.length} chars): ${run.traceMs.toFixed(0)} ms (CPU ${run.traceCpuMs.toFixed(0)} ms); minima search ${run.evaluations} of ${run.budget} evaluations, ${run.complete ? 'complete' : 'stopped early (estimates)'}, ${run.minima} minima`,
+  );
+  return run;
+});
+const worst = longRuns.reduce((a, b) => (b.traceMs > a.traceMs ? b : a));
+const traceLongFunctionCpuMs = Math.max(...longRuns.map((r) => r.traceCpuMs));
+console.log(
+  `  worst: ${worst.traceMs.toFixed(0)} ms (${worst.name}); worst CPU time ${traceLongFunctionCpuMs.toFixed(0)} ms`,
+);
 console.log(
   JSON.stringify({
     runnerStepsPerSec: Math.round(runnerStepsPerSec),
     gridMs: Number(gridMs.toFixed(3)),
     parseP99Ms: Number(parseP99Ms.toFixed(3)),
     parseMaxMs: Number(parseMaxMs.toFixed(3)),
+    traceLongFunctionMs: Math.round(worst.traceMs),
+    traceLongFunctionCpuMs: Math.round(traceLongFunctionCpuMs),
+    traceLongFunctions: longRuns.map((r) => ({
+      name: r.name,
+      chars: r.length,
+      ms: Math.round(r.traceMs),
+      cpuMs: Math.round(r.traceCpuMs),
+      evaluations: r.evaluations,
+      budget: r.budget,
+      complete: r.complete,
+    })),
   }),
 );
