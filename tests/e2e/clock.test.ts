@@ -74,7 +74,10 @@ describe('Optimizer Race: speed is steps per second of wall time', () => {
   }, 120_000);
 
   it('offers 0.25× to a fast-forward of 100,000 steps per second, and reads ?speed=', async () => {
-    const race = await openRace(browser, '?landscape=rosenbrock&speed=10000', { width: 640, height: 360 });
+    const race = await openRace(browser, '?landscape=rosenbrock&speed=10000', {
+      width: 640,
+      height: 360,
+    });
     page = race.page;
     const values = await page
       .getByTestId('speed')
