@@ -112,6 +112,8 @@ export function takeOver(
         store.setState({ playing: saved.playing });
         now.reset();
       }
+      // The first live frame measures the time the export took: it must not turn into steps.
+      store.getState().clock.resumed = true;
       store.setState({ exporting: false });
       applyView(handle.camera, controls, saved.view);
       if (controls && saved.controls) {

@@ -65,11 +65,17 @@ export function playbackSlice(set: SetState, get: GetState, playing: boolean): P
   return {
     playing,
     speed: ONE_X,
-    clock: { carry: 0 },
+    clock: { carry: 0, resumed: false },
 
     tick(seconds) {
       const { playing, speed, clock } = get();
       if (!playing || !(seconds > 0)) return;
+      if (clock.resumed) {
+        // The first frame after play measures the pause before it (frames are drawn on demand):
+        // the race starts from here instead of catching up.
+        clock.resumed = false;
+        return;
+      }
       clock.carry += Math.min(seconds, MAX_FRAME_SECONDS) * speed;
       const steps = Math.floor(clock.carry);
       clock.carry -= steps;
@@ -80,6 +86,7 @@ export function playbackSlice(set: SetState, get: GetState, playing: boolean): P
     },
     play() {
       if (raceFinished(get().race)) get().reset();
+      if (!get().playing) get().clock.resumed = true;
       set({ playing: true });
     },
     pause: () => set({ playing: false }),

@@ -85,8 +85,11 @@ export interface PlaybackSlice {
   playing: boolean;
   /** Race steps per second of wall time (60 = 1×). */
   speed: number;
-  /** Non-reactive clock state: fractional steps carried between frames. */
-  clock: { carry: number };
+  /**
+   * Non-reactive clock state: fractional steps carried between frames, and whether the next
+   * frame is the first after play (its elapsed time is the pause, not a frame).
+   */
+  clock: { carry: number; resumed: boolean };
 
   /** Advances a playing race by `seconds` of wall time × speed steps (within a time budget). */
   tick(seconds: number): void;

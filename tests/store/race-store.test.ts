@@ -49,6 +49,15 @@ describe('the race store', () => {
     }
   });
 
+  it('play after a pause starts from there: the first frame (which measured the pause) takes no step', () => {
+    const store = createRaceStore({ landscape: rosenbrock, playing: false });
+    store.getState().play();
+    store.getState().tick(42);
+    expect(store.getState().race.step).toBe(0);
+    store.getState().tick(FRAME);
+    expect(store.getState().race.step).toBe(1);
+  });
+
   it('a frame after a long pause (a hidden tab) counts as at most one second', () => {
     const store = createRaceStore({ landscape: rosenbrock });
     store.getState().tick(3600);
