@@ -9,7 +9,6 @@ import { Ticker } from './Ticker';
 import { Trails } from './Trails';
 import { ViewRenderer } from './ViewRenderer';
 import { RecordBridge } from './RecordBridge';
-import { RenderOnDemand } from './RenderOnDemand';
 import { FrameProbeEnd, FrameProbeStart } from './FrameProbe';
 import { raceStore } from '../store/app-store';
 
@@ -63,7 +62,6 @@ export function RaceCanvas() {
     <Canvas
       className="race-canvas"
       dpr={[1, 2]}
-      frameloop="demand"
       camera={{ fov: 40, near: 0.1, far: 200, position: [4, 9, 11] }}
       gl={{ antialias: true }}
       onCreated={({ gl }) => {
@@ -77,7 +75,6 @@ export function RaceCanvas() {
       <directionalLight position={[5, 10, 6]} intensity={2.2} />
       <FrameProbeStart />
       <Ticker />
-      <RenderOnDemand />
       <Surface />
       <MinimaMarkers />
       <Trails />

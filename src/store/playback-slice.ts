@@ -71,7 +71,7 @@ export function playbackSlice(set: SetState, get: GetState, playing: boolean): P
       const { playing, speed, clock } = get();
       if (!playing || !(seconds > 0)) return;
       if (clock.resumed) {
-        // The first frame after play measures the pause before it (frames are drawn on demand):
+        // The first frame after play may measure the pause before it (a hidden tab, an export):
         // the race starts from here instead of catching up.
         clock.resumed = false;
         return;
