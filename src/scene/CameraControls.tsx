@@ -36,7 +36,7 @@ export function CameraControls() {
     };
   }, [camera, gl]);
 
-  // The lowest view from the south-east that sees the start, the minima and the way between.
+  // The lowest view from the south-south-east that sees the start, the minima and the way between.
   useEffect(() => {
     const { surface, verticalScale, start, landscape } = raceStore.getState();
     const framing = frameLandscape({
@@ -47,11 +47,19 @@ export function CameraControls() {
       lift: TRAIL_LIFT,
       near: BALL_RADIUS,
     });
+    sceneRefs.fitAspect = framing.fitsDownTo;
     const [tx, ty, tz] = framing.target;
+    const controls = sceneRefs.controls;
+    // The glide left from the user's last turn ends here rather than carrying on from the new
+    // view: without damping, one update spends what is left of it.
+    const damping = controls?.enableDamping ?? false;
+    if (controls) controls.enableDamping = false;
+    controls?.update();
     camera.position.set(...framing.position);
     camera.lookAt(tx, ty, tz);
-    sceneRefs.controls?.target.set(tx, ty, tz);
-    sceneRefs.controls?.update();
+    controls?.target.set(tx, ty, tz);
+    controls?.update();
+    if (controls) controls.enableDamping = damping;
   }, [frame, camera]);
 
   useFrame(() => sceneRefs.controls?.update());

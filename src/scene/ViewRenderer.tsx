@@ -94,7 +94,7 @@ export function ViewRenderer() {
       gl.domElement.setAttribute('data-start-screen', text);
       last.current = text;
     }
-    rows.current.write(runners, performance.now());
+    rows.current.write(runners);
   }, 1);
   return null;
 }
@@ -105,21 +105,19 @@ export function ViewRenderer() {
  * finds by test id, as it writes data-start-screen on the canvas, rather than the legend reading
  * a shared object at its 10 Hz refresh: the value then matches the very frame on screen, and
  * neither side imports the other. React leaves the attribute alone (the legend does not render
- * it). The rows are looked up again only when they change, at most twice a second.
+ * it). The rows are looked up again only when they no longer match the race's runners.
  */
 class RowScreens {
   private rows: Element[] = [];
   private texts: string[] = [];
-  private lookedUp = -Infinity;
 
-  write(runners: number, now: number): void {
+  write(runners: number): void {
     const stale =
       this.rows.length !== runners ||
       (runners > 0 && !(this.rows[0]!.isConnected && this.rows[runners - 1]!.isConnected));
-    if (stale && now - this.lookedUp > 500) {
+    if (stale) {
       this.rows = Array.from(document.querySelectorAll('[data-testid="runner-row"]'));
       this.texts = [];
-      this.lookedUp = now;
     }
     const count = Math.min(runners, this.rows.length);
     for (let i = 0; i < count; i++) {

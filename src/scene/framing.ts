@@ -2,9 +2,10 @@ import type { KnownMinimum, SurfaceGrid, WorldFrame } from '../core';
 
 /**
  * Where the camera starts for a landscape: looking at the domain from a fixed direction (from the
- * south-east, as a map seen from its lower-right corner) at the lowest elevation from which every
- * place the runners travel is seen, and just far enough away that the whole surface fits. Pure
- * math on the sampled height field (no three.js), so it is tested without a GPU.
+ * south-south-east, as a map seen from below its right half) at the lowest elevation from which
+ * every place the runners travel is seen over the height field, just far enough away that the
+ * whole surface fits a 3:2 view, centred. Pure math on the sampled heights (no three.js), so it is
+ * tested without a GPU.
  */
 
 type Vec3 = [number, number, number];
@@ -12,11 +13,17 @@ type Vec3 = [number, number, number];
 /** A camera placement: where it stands and what it looks at, in world coordinates. */
 export interface Framing {
   position: Vec3;
+  /** The point looked at and orbited about, at a fixed height over the landscape. */
   target: Vec3;
   /** Angle above the horizontal, in radians. */
   elevation: number;
   /** False when no elevation up to the steepest one sees every target (then the steepest is used). */
   allVisible: boolean;
+  /**
+   * The narrowest view (width / height) that still shows every target at zoom 1; narrower views
+   * zoom out by aspect / fitsDownTo (see paneZoom). At most the `aspect` framed for.
+   */
+  fitsDownTo: number;
 }
 
 /** The heights of the surface mesh in world units, on the grid of a {@link SurfaceGrid}. */
@@ -270,8 +277,10 @@ export function screenCentre(
 
 /**
  * The target and distance that show `box` whole and centred from the direction `toEye`: the fitted
- * distance ({@link fitDistance}), the target moved across the screen until the box's projection
- * is centred (a few rounds, as perspective makes each shift slightly inexact), then fitted again.
+ * distance ({@link fitDistance}), then the target slid over the ground — sideways, and away from
+ * or towards the camera, keeping its height so the orbit turns about the landscape's middle —
+ * until the box's projection is centred (a few rounds, as perspective makes each slide slightly
+ * inexact), fitted again. Sliding by Δ away from the camera raises the view by Δ·sin(elevation).
  */
 export function fitView(
   target: readonly [number, number, number],
@@ -280,21 +289,44 @@ export function fitView(
   fov: number,
   aspect: number,
 ): { target: Vec3; distance: number } {
-  const { right, up } = screenAxes(toEye);
+  const { right } = screenAxes(toEye);
+  const level = Math.hypot(toEye[0], toEye[2]) || 1;
+  const away = [-toEye[0] / level, 0, -toEye[2] / level];
+  const lift = Math.max(toEye[1], 0.1);
   const tan = Math.tan((fov * Math.PI) / 360);
   let t: Vec3 = [target[0], target[1], target[2]];
   for (let round = 0; round < 4; round++) {
     const d = fitDistance(t, toEye, box, fov, aspect);
     const [cx, cy] = screenCentre(t, toEye, d, box, fov, aspect);
-    const sx = cx * d * tan * aspect;
-    const sy = cy * d * tan;
-    t = [
-      t[0] + sx * right[0] + sy * up[0],
-      t[1] + sx * right[1] + sy * up[1],
-      t[2] + sx * right[2] + sy * up[2],
-    ];
+    const side = cx * d * tan * aspect;
+    const back = (cy * d * tan) / lift;
+    t = [t[0] + side * right[0] + back * away[0]!, t[1], t[2] + side * right[2] + back * away[2]!];
   }
   return { target: t, distance: fitDistance(t, toEye, box, fov, aspect) };
+}
+
+/**
+ * The narrowest width / height of a view from `distance` along `toEye` from `target` that shows
+ * every point inside FILL of its half-width at zoom 1: a point at offset v lies at
+ * x = v·right / ((distance − v·toEye)·tan(fov/2)) in units of the half-height, and needs an
+ * aspect of at least |x| / FILL.
+ */
+export function narrowestAspect(
+  target: readonly [number, number, number],
+  toEye: readonly [number, number, number],
+  distance: number,
+  points: readonly (readonly [number, number, number])[],
+  fov: number,
+): number {
+  const { right } = screenAxes(toEye);
+  const tan = Math.tan((fov * Math.PI) / 360);
+  let widest = 0.1;
+  for (const p of points) {
+    const v = [p[0] - target[0], p[1] - target[1], p[2] - target[2]];
+    const x = Math.abs(dot(v, right)) / ((distance - dot(v, toEye)) * tan);
+    widest = Math.max(widest, x / FILL);
+  }
+  return widest;
 }
 
 /**
@@ -302,7 +334,8 @@ export function fitView(
  * {@link STEEP_ELEVATION} in 2.5° steps, places the camera at the fitted distance
  * and centred ({@link fitView}) and takes the first elevation from which every target is seen
  * ({@link seesPoint}) — one step higher when it is not the gentle one, as the runners' real paths
- * stray from the straight way — or else the steepest.
+ * stray from the straight way — or else the steepest. It also says how narrow a view can be
+ * before it has to zoom out to keep the targets in sight ({@link narrowestAspect}).
  */
 export function frameLandscape(input: FramingInput): Framing {
   const { field, targets, fov, aspect, lift = 0.03, near = 0.16 } = input;
@@ -325,7 +358,9 @@ export function frameLandscape(input: FramingInput): Framing {
       target[2] + d * toEye[2],
     ];
     const allVisible = targets.every(([X, Z]) => seesPoint(field, position, X, Z, lift, near));
-    return { position, target, elevation, allVisible };
+    const points = targets.map(([X, Z]): Vec3 => [X, Math.max(0, heightAt(field, X, Z)), Z]);
+    const fitsDownTo = Math.min(aspect, narrowestAspect(target, toEye, d, points, fov));
+    return { position, target, elevation, allVisible, fitsDownTo };
   };
   const steps = Math.round((STEEP_ELEVATION - GENTLE_ELEVATION) / ELEVATION_STEP);
   const at = (s: number) => GENTLE_ELEVATION + Math.min(s, steps) * ELEVATION_STEP;

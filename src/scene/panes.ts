@@ -1,3 +1,5 @@
+import { sceneRefs } from './scene-refs';
+
 /** A pane of the split view in CSS pixels, origin at the top-left of the canvas. */
 export interface PaneRect {
   x: number;
@@ -40,14 +42,17 @@ export function paneRects(n: number, width: number, height: number): PaneRect[] 
 export const paneLayer = (pane: number) => pane + 1;
 
 /**
- * The width / height at which the framed landscape fits the view at zoom 1 (see framing.ts):
- * wider views show it whole with room to spare.
+ * The width / height at which the framed landscape fits the view whole at zoom 1 (see
+ * framing.ts): wider views show it whole with room to spare.
  */
 export const FIT_ASPECT = 1.5;
 
 /**
- * The camera zoom of a view (a pane, or the whole canvas) of the given aspect: views narrower than
- * {@link FIT_ASPECT} zoom out so the whole landscape still fits; wider ones keep zoom 1. The same
- * for every number of panes, so a clip of any size frames the landscape as the live view does.
+ * The camera zoom of a view (a pane, or the whole canvas) of the given aspect. Views narrower than
+ * the framing allows ({@link sceneRefs}.fitAspect: where the start, the minima and the way between
+ * would leave the view) zoom out just enough to keep them in, and no view shows less of the
+ * landscape than a square one would; wider views keep zoom 1. The same for every number of panes,
+ * so a clip of any size frames the race as the live view does.
  */
-export const paneZoom = (aspect: number, _panes?: number) => Math.min(1, aspect / FIT_ASPECT);
+export const paneZoom = (aspect: number, _panes?: number) =>
+  Math.min(1, aspect / Math.max(1, sceneRefs.fitAspect));

@@ -17,6 +17,8 @@ export const sceneRefs: {
   dragging: boolean;
   /** Each runner's ball centre in world coordinates, by race position (written by Balls). */
   balls: { x: number; y: number; z: number }[];
+  /** The narrowest view that shows the framed runners' region at zoom 1 (see paneZoom). */
+  fitAspect: number;
 } = {
   controls: null,
   startScreen: { x: Number.NaN, y: Number.NaN },
@@ -24,4 +26,5 @@ export const sceneRefs: {
   panes: [],
   dragging: false,
   balls: [],
+  fitAspect: 1.5,
 };

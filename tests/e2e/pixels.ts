@@ -124,32 +124,18 @@ export const hexRgb = (hex: string): Rgb => [
 ];
 
 /**
- * What the 3D canvas drew in one frame, as a PNG data: URL in canvas pixels, read in the same
- * frame as it was drawn (a WebGL canvas keeps its picture only until the frame is shown), with
- * the canvas's attributes and those of elements matching `selector` from that same frame.
+ * A screenshot of the 3D canvas alone: what it shows now, with every panel, caption and label over
+ * it hidden for the moment (they take no part in what the renderer drew, and hiding them changes no
+ * layout, so no frame is drawn meanwhile).
  */
-export function canvasFrame(
-  page: Page,
-  selector: string,
-  attribute: string,
-): Promise<{ image: string; scale: number; values: (string | null)[] }> {
-  return page.evaluate(
-    ({ selector, attribute }) =>
-      new Promise<{ image: string; scale: number; values: (string | null)[] }>((resolve) => {
-        // Called after the scene's own frame callback, which was queued first.
-        requestAnimationFrame(() => {
-          const canvas = document.querySelector<HTMLCanvasElement>(
-            'canvas[data-testid="scene-canvas"]',
-          )!;
-          resolve({
-            image: canvas.toDataURL('image/png'),
-            scale: canvas.width / canvas.clientWidth,
-            values: Array.from(document.querySelectorAll(selector), (e) =>
-              e.getAttribute(attribute),
-            ),
-          });
-        });
-      }),
-    { selector, attribute },
-  );
+export async function canvasShot(page: Page): Promise<Buffer> {
+  const style = await page.addStyleTag({
+    content:
+      'body * { visibility: hidden !important; } canvas[data-testid="scene-canvas"] { visibility: visible !important; }',
+  });
+  try {
+    return await page.locator('canvas[data-testid="scene-canvas"]').screenshot();
+  } finally {
+    await style.evaluate((element) => (element as Element).remove());
+  }
 }

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './chromium';
 import {
-  canvasFrame,
+  canvasShot,
   decodePng,
   hexRgb,
   pixelsAround,
@@ -69,23 +69,43 @@ async function setRunnersVisible(page: Page, visible: boolean): Promise<void> {
   for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).setChecked(visible);
 }
 
+/** Every runner row's data-screen, in legend order. */
+const screens = (page: Page) =>
+  page.$$eval(ROW, (rows) => rows.map((row) => row.getAttribute('data-screen')));
+
 /**
- * One frame of the canvas and every row's data-screen from that same frame, once `ready` holds for
- * the screens and they did not move since the frame before.
+ * What the canvas shows and where the rows say the balls are, once `ready` holds for the rows and
+ * they have not moved for `stillMs` (the camera may still be settling after a drag).
  */
-async function frameWhen(page: Page, ready: (screens: (string | null)[]) => boolean) {
-  let last = '';
-  let frame: Awaited<ReturnType<typeof canvasFrame>> | null = null;
-  await expect
-    .poll(async () => {
-      frame = await canvasFrame(page, ROW, 'data-screen');
-      const now = JSON.stringify(frame.values);
-      const still = now === last;
-      last = now;
-      return still && ready(frame.values);
-    }, WAIT)
-    .toBe(true);
-  return frame!;
+async function frameWhen(
+  page: Page,
+  ready: (screens: (string | null)[]) => boolean,
+  stillMs = 300,
+  timeout: number = WAIT.timeout,
+) {
+  // A late change (the page reflowing after a press, say) may land between the reads and the
+  // screenshot: then look again.
+  for (let attempt = 1; ; attempt++) {
+    let last = '';
+    let since = Date.now();
+    await expect
+      .poll(
+        async () => {
+          const now = JSON.stringify(await screens(page));
+          if (now !== last) [last, since] = [now, Date.now()];
+          return Date.now() - since >= stillMs && ready(JSON.parse(now) as (string | null)[]);
+        },
+        { ...WAIT, timeout },
+      )
+      .toBe(true);
+    const png = await canvasShot(page);
+    const values = await screens(page);
+    const box = (await page.locator('canvas[data-testid="scene-canvas"]').boundingBox())!;
+    if (JSON.stringify(values) === last || attempt === 3) {
+      expect(JSON.stringify(values), 'the balls held still for the screenshot').toBe(last);
+      return { png, values, box, scale: decodePng(png).width / box.width };
+    }
+  }
 }
 
 /** The balls at the screens of the rows (CSS pixels of the canvas) times `scale`. */
@@ -206,8 +226,8 @@ describe('Optimizer Race: every runner visible', () => {
       const scale = { x: shown.scale, y: shown.scale };
       expectBallsShown(
         scene,
-        await picture(scene, shown.image),
-        await picture(`${scene}-hidden`, hidden.image),
+        await picture(scene, shown.png),
+        await picture(`${scene}-hidden`, hidden.png),
         await ballsAt(race.page, shown.values, scale),
         4 * shown.scale,
       );
@@ -228,31 +248,33 @@ describe('Optimizer Race: every runner visible', () => {
       const from = await bareCanvasPoint(page, box.height * 0.5);
       await drag(page, from, { x: from.x, y: from.y - box.height * 0.5 });
       const count = await page.locator(ROW).count();
-      const shown = await frameWhen(page, (s) => s.length === count && s.every(Boolean));
+      // The orbit camera glides to a stop after the drag.
+      const all = (s: (string | null)[]) => s.length === count && s.every(Boolean);
+      const shown = await frameWhen(page, all, 1500, 90_000);
       await setRunnersVisible(page, false);
       const hidden = await frameWhen(page, (s) => s.every((v) => v === null));
       const scale = { x: shown.scale, y: shown.scale };
       expectBallsShown(
         'race, low camera',
-        await picture('race-low', shown.image),
-        await picture('race-low-hidden', hidden.image),
+        await picture('race-low', shown.png),
+        await picture('race-low-hidden', hidden.png),
         await ballsAt(page, shown.values, scale),
         4 * shown.scale,
       );
     },
-    SLOW,
+    2 * SLOW,
   );
 
   it(
     'race: an exported PNG snapshot shows every ball where the live view does',
     async () => {
-      const { page, canvas } = race;
+      const { page } = race;
       await page.getByTestId('scene-race').click();
       await letFramesPass(page, 3, 1000);
       await pause(page);
       const count = await page.locator(ROW).count();
       const live = await frameWhen(page, (s) => s.length === count && s.every(Boolean));
-      const box = (await canvas.boundingBox())!;
+      const box = live.box;
       // Twice the canvas, in even pixels: the same aspect, so the same view.
       const width = 2 * Math.round(box.width);
       const height = 2 * Math.round(box.height);

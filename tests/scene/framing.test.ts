@@ -5,6 +5,7 @@ import {
   frameLandscape,
   framingTargets,
   GENTLE_ELEVATION,
+  heightAt,
   heightField,
   screenCentre,
   seesPoint,
@@ -75,6 +76,28 @@ describe('camera framing', () => {
     // Farther away than the box is wide, but not so far that the ravine looks small.
     expect(d).toBeGreaterThan(10);
     expect(d).toBeLessThan(25);
+  });
+
+  it('says how narrow a view can be before the start, minima or the way leave it', () => {
+    const { framing, field, targets } = framed('ravine', [-4.5, 1.6]);
+    const [tx, ty, tz] = framing.target;
+    const [px, py, pz] = framing.position;
+    const d = Math.hypot(px - tx, py - ty, pz - tz);
+    const [fx, fy, fz] = [(px - tx) / d, (py - ty) / d, (pz - tz) / d];
+    const level = Math.hypot(fx, fz);
+    const tan = Math.tan((20 * Math.PI) / 180);
+    /** The largest |x| in normalised device coordinates of the targets in a view of `aspect`. */
+    const widest = (aspect: number) =>
+      Math.max(
+        ...targets.map(([X, Z]) => {
+          const v = [X - tx, Math.max(0, heightAt(field, X, Z)) - ty, Z - tz] as const;
+          const across = (v[0] * fz - v[2] * fx) / level;
+          return Math.abs(across) / ((d - (v[0] * fx + v[1] * fy + v[2] * fz)) * tan * aspect);
+        }),
+      );
+    expect(framing.fitsDownTo).toBeLessThan(FIT_ASPECT);
+    expect(widest(framing.fitsDownTo)).toBeCloseTo(0.9, 6);
+    expect(widest(framing.fitsDownTo * 0.9)).toBeGreaterThan(0.9);
   });
 
   it('the start and each minimum stay visible at other vertical scales', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { paneRects } from '../../src/scene/panes';
+import { paneRects, paneZoom } from '../../src/scene/panes';
 import { runnerLayerMask } from '../../src/scene/runner-layers';
+import { sceneRefs } from '../../src/scene/scene-refs';
 
 describe('side-by-side panes', () => {
   it('one pane fills the canvas; two and three stand side by side; four make a 2 × 2 grid', () => {
@@ -37,5 +38,23 @@ describe('side-by-side panes', () => {
     expect(runnerLayerMask(state, 1)).toBe(1 << 2);
     expect(runnerLayerMask(state, 2)).toBe(0);
     expect(runnerLayerMask({ ...state, layout: 'overlay' }, 1)).toBe(1);
+  });
+});
+
+describe('zoom of narrow views', () => {
+  it('keeps zoom 1 where the framed runners fit, zooms out narrower views just enough', () => {
+    const saved = sceneRefs.fitAspect;
+    try {
+      sceneRefs.fitAspect = 1.2;
+      expect(paneZoom(16 / 9, 1)).toBe(1);
+      expect(paneZoom(1.2, 1)).toBe(1);
+      expect(paneZoom(0.6, 2)).toBeCloseTo(0.5, 12);
+      // No view shows less of the landscape than a square one.
+      sceneRefs.fitAspect = 0.3;
+      expect(paneZoom(1, 1)).toBe(1);
+      expect(paneZoom(0.5, 2)).toBeCloseTo(0.5, 12);
+    } finally {
+      sceneRefs.fitAspect = saved;
+    }
   });
 });
