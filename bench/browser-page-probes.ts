@@ -5,15 +5,39 @@
  */
 
 /**
+ * The page-side helper both probes share: `window.__raceBench` whose `started` (set by the app's
+ * FrameProbeStart, the first per-frame callback after the store's tick) leaves
+ * `console.timeStamp('raceBench:ticked')` in a Chromium trace. Without tracing or DevTools a
+ * timeStamp is a no-op.
+ */
+const MARKED_BENCH = `
+  const markedBench = (frameJs) => {
+    let started = 0;
+    return Object.defineProperty({ frameJs }, 'started', {
+      enumerable: true,
+      get: () => started,
+      set: (value) => {
+        console.timeStamp('raceBench:ticked');
+        started = value;
+      },
+    });
+  };
+`;
+
+/**
  * Turns on the app's own probes (src/scene/FrameProbe.tsx): `window.__raceBench.frameJs` gets one
  * entry per animation frame. The array's `push` is wrapped to note, next to each entry, when it
  * came (`performance.now()`), whether the race was playing then (the play button's
  * aria-pressed), so that frames of a finished, paused race can be left out, and the step counter
  * (`data-step`, refreshed by the HUD up to 10 times a second, so it may lag a frame or two). The wrapper runs after
- * the app has computed the frame's figure, so it is not part of it.
+ * the app has computed the frame's figure, so it is not part of it. It also calls
+ * `console.timeStamp('raceBench:frame')`, which marks the callback it runs in (react-three-fiber's
+ * frame loop) in a Chromium trace, as `started` marks where the store's tick ended (see
+ * bench/frame-script.ts).
  */
 export const RACE_BENCH_PROBE = `
 (() => {
+${MARKED_BENCH}
   const frameJs = [];
   const playing = [];
   const at = [];
@@ -24,6 +48,8 @@ export const RACE_BENCH_PROBE = `
     const counter = document.querySelector('[data-testid="step-counter"]');
     const stepNow = counter === null ? NaN : Number(counter.getAttribute('data-step'));
     const now = performance.now();
+    // Marks react-three-fiber's animation-frame callback in a Chromium trace (a TimeStamp event).
+    console.timeStamp('raceBench:frame');
     for (let i = 0; i < values.length; i++) {
       playing.push(isPlaying);
       at.push(now);
@@ -31,7 +57,7 @@ export const RACE_BENCH_PROBE = `
     }
     return Array.prototype.push.apply(this, values);
   };
-  window.__raceBench = { frameJs, started: 0 };
+  window.__raceBench = markedBench(frameJs);
   window.__raceBenchMeta = { playing, at, step };
 })();
 `;
@@ -183,5 +209,24 @@ export const DEVTOOLS_HOOK_SPY = `
     writable: false,
   });
   window.__commitSpy = spy;
+})();
+`;
+
+/**
+ * The lightest stand-in for {@link RACE_BENCH_PROBE}, for long runs: the app's frame probe finds
+ * `window.__raceBench` and pushes one figure a frame, which here only counts frames (nothing grows
+ * in the page's heap) and marks react-three-fiber's animation-frame callback in a trace.
+ */
+export const FRAME_COUNTER_PROBE = `
+(() => {
+${MARKED_BENCH}
+  const frameJs = {
+    length: 0,
+    push() {
+      console.timeStamp('raceBench:frame');
+      return ++this.length;
+    },
+  };
+  window.__raceBench = markedBench(frameJs);
 })();
 `;

@@ -1,19 +1,33 @@
 /**
  * `npm run bench:browser`: speed figures for the app in headless Chromium (not pass/fail).
- * Serves the built `dist/` with vite's `preview()` on a free port and opens `/?landscape=rosenbrock`
- * at 1280 × 720 (WebGL on SwiftShader, see tests/e2e/chromium.ts). It measures
+ * Serves a copy of the built app (`dist/`, or the directory BENCH_DIST names) with vite's
+ * `preview()` on a free port and opens `/?landscape=rosenbrock` at 1280 × 720 (WebGL on
+ * SwiftShader, see tests/e2e/chromium.ts). It measures
  * 1. frameJsMs: main-thread JavaScript per animation frame while three runners play (the app's
  *    FrameProbe: first to last useFrame callback = store tick + the scene's per-frame updates; no
- *    GPU or raster), median and p95 over ≥ 200 playing frames after a warm-up, at speed 1 and 20;
+ *    GPU or raster), median and p95 over ≥ 200 playing frames after a warm-up, at 1× (60 steps a
+ *    second) and 20× (`?speed=1200`, a fresh page);
  * 2. canvasCommitsPerSec: React commits of react-three-fiber's reconciler (the canvas subtree)
  *    per second while playing, counted with a stand-in React DevTools hook, next to React DOM's
- *    commits (the HUD), and which components rendered in those commits;
+ *    commits (the HUD), and which components rendered in those commits, at 1× and 20×;
  * 3. firstFrameMs: navigation start to the first draw of the surface mesh, median of 3 fresh
  *    page loads;
  * 4. firstLoadGzipKB: the JavaScript index.html loads before the first frame (its entry script,
  *    the modules it preloads and whatever those import statically; not the lazily loaded chunks),
- *    gzipped, in kB of 1000 bytes as vite prints them.
- * The last line printed is one JSON object. Exits 1 with a message when a figure cannot be taken.
+ *    gzipped, in kB of 1000 bytes as vite prints them;
+ * 5. frameScriptMs: the whole main-thread script of a frame while three runners play at 1×, from
+ *    a Chromium trace, projected to 60 fps (per-frame callbacks + per-second work ÷ 60, CPU time;
+ *    see bench/frame-script.ts), next to bareFrameScriptMs of a bare three.js page drawing the
+ *    same surface mesh, measured in the same run (bench/script-vs-bare.ts), and their ratio
+ *    frameScriptRatio; also with the race's steps (60 a second at 1×) and the loss chart's and top
+ *    view's loops (10 redraws a second) counted at those rates rather than per frame
+ *    (frameScriptByRateMs, frameScriptRatioByRate);
+ * 6. the endless race (bench/endless-race.ts): `bag-strong-shake` at the fastest speed past
+ *    1,000,000 steps; endlessHeapGrowthMB (JS heap after a forced collection, against the first
+ *    10,000 steps) and endlessFrameRatio (per-frame script at the end ÷ at the start).
+ * BENCH_ONLY=load,commits,frames,script,endless runs some parts only (load is 3, commits 2,
+ * frames 1); firstLoadGzipKB is always there. The last line printed is one JSON object. Exits 1
+ * with a message when a figure cannot be taken.
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,14 +35,21 @@ import { dirname, join, posix, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { preview } from 'vite';
+import { build, preview } from 'vite';
+import { ONE_X } from '../src/store/playback-slice';
 import { launchBrowser } from '../tests/e2e/chromium';
 import { DEVTOOLS_HOOK_SPY, RACE_BENCH_PROBE } from './browser-page-probes';
+import { EndlessError, endlessRace } from './endless-race';
+import { ScriptError, scriptVsBare } from './script-vs-bare';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const DIST = resolve(ROOT, 'dist');
+/** BENCH_DIST measures another build of the app (e.g. one made with vite build --outDir). */
+const DIST = resolve(ROOT, process.env.BENCH_DIST ?? 'dist');
 const VIEWPORT = { width: 1280, height: 720 } as const;
 const PATH = '/?landscape=rosenbrock';
+/** 1× is 60 steps a second; the speed menu has no 20×, but `?speed=` takes any rate. */
+const FAST_SPEED = 20 * ONE_X;
+const FAST_PATH = `${PATH}&speed=${FAST_SPEED}`;
 /** Playing frames each frameJs figure is taken over. */
 const FRAMES = 200;
 /** Frames (and at least this many seconds) left out after load or a speed change. */
@@ -39,7 +60,8 @@ const COMMIT_WINDOW_MS = 8_000;
 const FIRST_FRAME_LOADS = 3;
 /** SwiftShader draws a 1280 × 720 frame in roughly 0.2–0.3 s; leave room for a slow machine. */
 const WAIT_MS = 240_000;
-const OVERALL_TIMEOUT_MS = 15 * 60_000;
+/** The endless race alone may take 45 minutes on a busy machine. */
+const OVERALL_TIMEOUT_MS = 90 * 60_000;
 /** react-three-fiber 9 still creates a THREE.Clock, which recent three deprecates. */
 const KNOWN_WARNINGS = /THREE\.Clock: This module has been deprecated/;
 
@@ -72,10 +94,12 @@ function referencedAssets(dir: string): string[] {
     .filter((p) => !/^[a-z]+:/i.test(p));
 }
 
-/** Copies dist/ to a temporary directory, retrying while a concurrent build leaves it incomplete. */
+/** Copies the build to a temporary directory, retrying while a concurrent build leaves it incomplete. */
 async function snapshotDist(): Promise<string> {
   if (!existsSync(join(DIST, 'index.html'))) {
-    throw new BenchError(`No built app in ${DIST}: run "npm run bench:browser" (it builds first).`);
+    throw new BenchError(
+      `No built app in ${DIST}: run "npm run bench:browser" (it builds dist/ first), or build there.`,
+    );
   }
   for (let attempt = 1; attempt <= 10; attempt++) {
     const dir = mkdtempSync(join(tmpdir(), 'optimizer-race-bench-'));
@@ -91,6 +115,17 @@ async function snapshotDist(): Promise<string> {
     await new Promise((r) => setTimeout(r, 2_000));
   }
   throw new BenchError('dist/ stayed incomplete (a concurrent build?); rerun the benchmark.');
+}
+
+/** Builds the bare three.js page (bench/frame-baseline/) into `frame-baseline/` of the copy. */
+async function buildFrameBaseline(dir: string): Promise<void> {
+  await build({
+    configFile: false,
+    root: resolve(ROOT, 'bench/frame-baseline'),
+    base: './',
+    logLevel: 'warn',
+    build: { outDir: join(dir, 'frame-baseline'), emptyOutDir: true, chunkSizeWarningLimit: 4096 },
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -145,7 +180,12 @@ interface Opened {
 }
 
 /** A fresh context (no cache) and page with the probes installed before the app loads. */
-async function openApp(browser: Browser, baseUrl: string, withHook: boolean): Promise<Opened> {
+async function openApp(
+  browser: Browser,
+  baseUrl: string,
+  withHook: boolean,
+  path = PATH,
+): Promise<Opened> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   await context.addInitScript({ content: RACE_BENCH_PROBE });
   if (withHook) await context.addInitScript({ content: DEVTOOLS_HOOK_SPY });
@@ -158,9 +198,9 @@ async function openApp(browser: Browser, baseUrl: string, withHook: boolean): Pr
     else if (m.type() === 'warning' && !KNOWN_WARNINGS.test(m.text())) warnings.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
-  const response = await page.goto(new URL(PATH, baseUrl).href);
+  const response = await page.goto(new URL(path, baseUrl).href);
   if (!response?.ok()) {
-    throw new BenchError(`GET ${PATH} answered ${response?.status()} (a concurrent rebuild?)`);
+    throw new BenchError(`GET ${path} answered ${response?.status()} (a concurrent rebuild?)`);
   }
   return { context, page, errors, warnings };
 }
@@ -208,6 +248,8 @@ interface FrameFigures {
   max: number;
   /** Animation frames per second over the measured stretch (bounded by SwiftShader's raster). */
   fps: number;
+  /** Race steps per second over the measured stretch (from the HUD's step counter). */
+  stepsPerSec: number;
   /** Restarts because every runner finished during the stretch. */
   restarts: number;
   /** The same frames by race step (from the HUD's step counter), to see costs that grow with it. */
@@ -272,6 +314,12 @@ async function measureFrames(page: Page): Promise<FrameFigures> {
   const js = kept.map((i) => data.js[i]!);
   const n = data.at.length;
   const fps = n > 1 ? ((n - 1) * 1000) / (data.at[n - 1]! - data.at[0]!) : Number.NaN;
+  const first = kept[0]!;
+  const last = kept[kept.length - 1]!;
+  const stepsPerSec =
+    restarts === 0 && last > first
+      ? ((data.step[last]! - data.step[first]!) * 1000) / (data.at[last]! - data.at[first]!)
+      : Number.NaN;
   return {
     frames: js.length,
     median: median(js),
@@ -279,6 +327,7 @@ async function measureFrames(page: Page): Promise<FrameFigures> {
     mean: mean(js),
     max: Math.max(...js),
     fps,
+    stepsPerSec,
     restarts,
     byStep: byStep(
       js,
@@ -464,11 +513,23 @@ function printRendered(
 
 // ---------------------------------------------------------------------------------------------
 
-async function selectSpeed(page: Page, speed: number): Promise<void> {
-  await page.selectOption('[data-testid=speed]', String(speed));
-  const value = await page.inputValue('[data-testid=speed]');
-  if (Number(value) !== speed) throw new BenchError(`speed select shows ${value}, not ${speed}`);
+/**
+ * Checks that the speed select shows `speed` (steps per second) when the menu has it. A rate the
+ * menu lacks (20× = 1,200 steps/s, from `?speed=`) is not shown by the select, so the measured
+ * steps per second are printed instead.
+ */
+async function checkSpeed(page: Page, speed: number): Promise<void> {
+  const options = await page.$$eval('[data-testid=speed] option', (os) =>
+    os.map((o) => Number((o as HTMLOptionElement).value)),
+  );
+  const shown = Number(await page.inputValue('[data-testid=speed]'));
+  if (options.includes(speed) && shown !== speed) {
+    throw new BenchError(`the speed select shows ${shown}, not ${speed}`);
+  }
 }
+
+const stepNow = async (page: Page) =>
+  Number(await page.getAttribute('[data-testid=step-counter]', 'data-step'));
 
 async function webglRenderer(page: Page): Promise<string> {
   return (await page.evaluate(`(() => {
@@ -483,8 +544,10 @@ async function webglRenderer(page: Page): Promise<string> {
 
 const ms = (x: number) => `${x.toFixed(3)} ms`;
 
-async function run(browser: Browser, baseUrl: string): Promise<Record<string, unknown>> {
-  // 3. firstFrameMs: fresh contexts, without the DevTools hook (its fiber walks would add to load).
+type Figures = Record<string, unknown>;
+
+/** 3. firstFrameMs: fresh contexts, without the DevTools hook (its fiber walks would add to load). */
+async function firstFrameFigures(browser: Browser, baseUrl: string): Promise<Figures> {
   console.log(`\nfirst frame: ${FIRST_FRAME_LOADS} fresh page loads of ${PATH}`);
   const firstFrames: number[] = [];
   for (let k = 0; k < FIRST_FRAME_LOADS; k++) {
@@ -498,62 +561,100 @@ async function run(browser: Browser, baseUrl: string): Promise<Record<string, un
       await opened.context.close();
     }
   }
+  const firstFrameMs = median(firstFrames);
+  console.log(
+    `  firstFrameMs        ${ms(firstFrameMs)} (loads: ${firstFrames.map((t) => t.toFixed(1)).join(', ')})`,
+  );
+  return {
+    firstFrameMs: round(firstFrameMs, 1),
+    firstFrameLoadsMs: firstFrames.map((t) => round(t, 1)),
+  };
+}
 
-  // 2. Commits, on a page with the stand-in DevTools hook.
-  console.log('\ncommits (stand-in React DevTools hook)');
-  const hooked = await openApp(browser, baseUrl, true);
-  let commits: CommitFigures;
-  let commits20: CommitFigures;
-  let loadCommits: { canvas: number; dom: number };
+/** Commits counted over COMMIT_WINDOW_MS on a page with the stand-in DevTools hook at `path`. */
+async function commitsAt(
+  browser: Browser,
+  baseUrl: string,
+  path: string,
+  speed: number,
+): Promise<{ commits: CommitFigures; load: { canvas: number; dom: number } }> {
+  const hooked = await openApp(browser, baseUrl, true, path);
   try {
     const { page } = hooked;
     await waitForFirstFrame(page);
     await warmUp(page, WARMUP_FRAMES, WARMUP_SECONDS);
     const loaded = await spySnapshot(page);
     const ids = rendererIds(loaded);
-    loadCommits = { canvas: loaded.commits[ids.canvas]!, dom: loaded.commits[ids.dom]! };
+    const load = { canvas: loaded.commits[ids.canvas]!, dom: loaded.commits[ids.dom]! };
     console.log(
-      `  during load and warm-up: ${loadCommits.canvas} @react-three/fiber commits (renderer ${ids.canvas}), ${loadCommits.dom} react-dom commits (renderer ${ids.dom})`,
+      `  ${path}: during load and warm-up ${load.canvas} @react-three/fiber commits (renderer ${ids.canvas}), ${load.dom} react-dom commits (renderer ${ids.dom})`,
     );
-    if (loadCommits.canvas <= 0 || loadCommits.dom <= 0) {
+    if (load.canvas <= 0 || load.dom <= 0) {
       throw new BenchError(
         'the stand-in DevTools hook saw no commits of one renderer during load: the commit counts would be meaningless',
       );
     }
+    await checkSpeed(page, speed);
     if (!(await isPlaying(page))) throw new BenchError('the race is not playing after load');
-
-    commits = await countCommits(page, COMMIT_WINDOW_MS);
+    const stepsBefore = await stepNow(page);
+    const commits = await countCommits(page, COMMIT_WINDOW_MS);
+    const stepsPerSec = ((await stepNow(page)) - stepsBefore) / commits.seconds;
     console.log(
-      `  speed 1, ${commits.seconds.toFixed(1)} s playing: ${commits.canvas} canvas commits (${commits.canvasPerSec.toFixed(2)}/s), ${commits.dom} react-dom commits (${commits.domPerSec.toFixed(2)}/s)`,
+      `  ${speed} steps/s (${stepsPerSec.toFixed(0)} counted), ${commits.seconds.toFixed(1)} s playing: ${commits.canvas} canvas commits (${commits.canvasPerSec.toFixed(2)}/s), ${commits.dom} react-dom commits (${commits.domPerSec.toFixed(2)}/s)`,
     );
     printRendered('canvas', commits.canvasRendered, commits.canvasEmpty);
     printRendered('react-dom', commits.domRendered, commits.domEmpty, 8);
-
-    await selectSpeed(page, 20);
-    await warmUp(page, 5, 1);
-    commits20 = await countCommits(page, COMMIT_WINDOW_MS);
-    console.log(
-      `  speed 20, ${commits20.seconds.toFixed(1)} s playing: ${commits20.canvas} canvas commits (${commits20.canvasPerSec.toFixed(2)}/s), ${commits20.dom} react-dom commits (${commits20.domPerSec.toFixed(2)}/s)`,
-    );
-    printRendered('canvas', commits20.canvasRendered, commits20.canvasEmpty);
     if (!(await isPlaying(page))) {
-      console.log('  note: the race stopped (finished) during the speed-20 commit window');
+      console.log('  note: the race stopped (finished) during the commit window');
     }
     checkPage(hooked, 'the commit counts');
+    return { commits, load };
   } finally {
     await hooked.context.close();
   }
+}
 
-  // 1. frameJs, on a page without the hook.
-  console.log(`\nframe JavaScript (app's useFrame probes), ${FRAMES} playing frames each`);
-  const plain = await openApp(browser, baseUrl, false);
-  let speed1: FrameFigures;
-  let speed20: FrameFigures;
-  let renderer: string;
-  let timerTickMs: number;
+/** 2. Commits, at 1× and at 20× (?speed=1200: not in the speed menu, which the store accepts). */
+async function commitFigures(browser: Browser, baseUrl: string): Promise<Figures> {
+  console.log('\ncommits (stand-in React DevTools hook)');
+  const one = await commitsAt(browser, baseUrl, PATH, ONE_X);
+  const fast = await commitsAt(browser, baseUrl, FAST_PATH, FAST_SPEED);
+  console.log(
+    `  canvasCommitsPerSec ${one.commits.canvasPerSec.toFixed(2)} at 1×, ${fast.commits.canvasPerSec.toFixed(2)} at 20× (react-dom: ${one.commits.domPerSec.toFixed(2)} and ${fast.commits.domPerSec.toFixed(2)})`,
+  );
+  return {
+    canvasCommitsPerSec: round(one.commits.canvasPerSec, 2),
+    domCommitsPerSec: round(one.commits.domPerSec, 2),
+    canvasCommitsPerSecSpeed20: round(fast.commits.canvasPerSec, 2),
+    domCommitsPerSecSpeed20: round(fast.commits.domPerSec, 2),
+    loadCommits: one.load,
+  };
+}
+
+const frameLine = (f: FrameFigures) =>
+  `median ${ms(f.median)}, p95 ${ms(f.p95)}, mean ${ms(f.mean)}, max ${ms(f.max)} over ${f.frames} frames; ${f.fps.toFixed(2)} frames/s, ${f.stepsPerSec.toFixed(0)} steps/s${f.restarts ? `, ${f.restarts} restart(s) after the race finished` : ''}`;
+
+function frameTable(f: FrameFigures): void {
+  if (f.byStep.length < 2) return;
+  for (const b of f.byStep) {
+    console.log(
+      `    steps ${b.steps.padEnd(11)} ${String(b.frames).padStart(3)} frames: median ${ms(b.median)}, p95 ${ms(b.p95)}, ${b.fps.toFixed(2)} frames/s`,
+    );
+  }
+}
+
+/** frameJs at `path` from load (a fresh page, so each speed covers the same stretch of race). */
+async function frameJsAt(
+  browser: Browser,
+  baseUrl: string,
+  path: string,
+  speed: number,
+): Promise<{ figures: FrameFigures; renderer: string; timerTickMs: number }> {
+  const plain = await openApp(browser, baseUrl, false, path);
   try {
     const { page } = plain;
     await waitForFirstFrame(page);
+    await checkSpeed(page, speed);
     const timer = (await page.evaluate(`(() => {
       let tick = Infinity;
       for (let i = 0, last = performance.now(); i < 200000 && tick === Infinity; i++) {
@@ -568,72 +669,150 @@ async function run(browser: Browser, baseUrl: string): Promise<Record<string, un
       }
       return { tick, isolated: self.crossOriginIsolated };
     })()`)) as { tick: number; isolated: boolean };
-    timerTickMs = timer.tick;
-    console.log(
-      `  performance.now() resolution ${(timer.tick * 1000).toFixed(1)} µs (cross-origin isolated: ${timer.isolated})`,
-    );
     await warmUp(page, WARMUP_FRAMES, WARMUP_SECONDS);
-    speed1 = await measureFrames(page);
-    const line = (f: FrameFigures) =>
-      `median ${ms(f.median)}, p95 ${ms(f.p95)}, mean ${ms(f.mean)}, max ${ms(f.max)} over ${f.frames} frames; ${f.fps.toFixed(2)} frames/s${f.restarts ? `, ${f.restarts} restart(s) after the race finished` : ''}`;
-    const table = (f: FrameFigures) => {
-      if (f.byStep.length < 2) return;
-      for (const b of f.byStep) {
-        console.log(
-          `    steps ${b.steps.padEnd(11)} ${String(b.frames).padStart(3)} frames: median ${ms(b.median)}, p95 ${ms(b.p95)}, ${b.fps.toFixed(2)} frames/s`,
-        );
-      }
-    };
-    console.log(`  speed 1:  ${line(speed1)}`);
-    table(speed1);
-    // From step 0 again, so that the speed-20 frames always cover the same stretch of the race.
-    await page.click('[data-testid=reset]');
-    await selectSpeed(page, 20);
-    await warmUp(page, WARMUP_FRAMES, WARMUP_SECONDS);
-    speed20 = await measureFrames(page);
-    console.log(`  speed 20: ${line(speed20)}`);
-    table(speed20);
+    const figures = await measureFrames(page);
     checkPage(plain, 'the frame measurement');
-    renderer = await webglRenderer(page);
     const warnings = [...new Set(plain.warnings)];
     if (warnings.length > 0) console.log(`  page warnings: ${warnings.join(' | ')}`);
+    return {
+      figures,
+      renderer: await webglRenderer(page),
+      timerTickMs: timer.tick,
+    };
   } finally {
     await plain.context.close();
   }
+}
 
-  const firstFrameMs = median(firstFrames);
-  console.log('\nsummary');
-  console.log(`  WebGL: ${renderer}; viewport ${VIEWPORT.width}×${VIEWPORT.height}`);
-  console.log(`  frameJsMs           ${ms(speed1.median)} (p95 ${ms(speed1.p95)}) at speed 1`);
-  console.log(`                      ${ms(speed20.median)} (p95 ${ms(speed20.p95)}) at speed 20`);
+/** 1. frameJs, on pages without the hook, at 1× and 20×. */
+async function frameJsFigures(browser: Browser, baseUrl: string): Promise<Figures> {
+  console.log(`\nframe JavaScript (app's useFrame probes), ${FRAMES} playing frames each`);
+  const one = await frameJsAt(browser, baseUrl, PATH, ONE_X);
   console.log(
-    `  canvasCommitsPerSec ${commits.canvasPerSec.toFixed(2)} at speed 1, ${commits20.canvasPerSec.toFixed(2)} at speed 20 (react-dom: ${commits.domPerSec.toFixed(2)} and ${commits20.domPerSec.toFixed(2)})`,
+    `  performance.now() resolution ${(one.timerTickMs * 1000).toFixed(1)} µs; WebGL: ${one.renderer}; viewport ${VIEWPORT.width}×${VIEWPORT.height}`,
   );
+  console.log(`  1× (${ONE_X} steps/s):    ${frameLine(one.figures)}`);
+  frameTable(one.figures);
+  const fast = await frameJsAt(browser, baseUrl, FAST_PATH, FAST_SPEED);
+  console.log(`  20× (${FAST_SPEED} steps/s): ${frameLine(fast.figures)}`);
+  frameTable(fast.figures);
   console.log(
-    `  firstFrameMs        ${ms(firstFrameMs)} (loads: ${firstFrames.map((t) => t.toFixed(1)).join(', ')})`,
+    `  frameJsMs           ${ms(one.figures.median)} (p95 ${ms(one.figures.p95)}) at 1×, ${ms(fast.figures.median)} (p95 ${ms(fast.figures.p95)}) at 20×`,
   );
-
   return {
-    frameJsMs: round(speed1.median),
-    canvasCommitsPerSec: round(commits.canvasPerSec, 2),
-    firstFrameMs: round(firstFrameMs, 1),
-    frameJsP95Ms: round(speed1.p95),
-    frameJsSpeed20Ms: round(speed20.median),
-    frameJsSpeed20P95Ms: round(speed20.p95),
-    framesPerSec: round(speed1.fps, 2),
-    framesPerSecSpeed20: round(speed20.fps, 2),
-    timerResolutionMs: round(timerTickMs, 4),
-    domCommitsPerSec: round(commits.domPerSec, 2),
-    canvasCommitsPerSecSpeed20: round(commits20.canvasPerSec, 2),
-    domCommitsPerSecSpeed20: round(commits20.domPerSec, 2),
-    loadCommits,
-    firstFrameLoadsMs: firstFrames.map((t) => round(t, 1)),
+    frameJsMs: round(one.figures.median),
+    frameJsP95Ms: round(one.figures.p95),
+    frameJsSpeed20Ms: round(fast.figures.median),
+    frameJsSpeed20P95Ms: round(fast.figures.p95),
+    framesPerSec: round(one.figures.fps, 2),
+    framesPerSecSpeed20: round(fast.figures.fps, 2),
+    timerResolutionMs: round(one.timerTickMs, 4),
   };
+}
+
+/** 5. Per-frame main-thread script projected to 60 fps, the app against a bare three.js page. */
+async function frameScriptFigures(browser: Browser, baseUrl: string): Promise<Figures> {
+  console.log(
+    `\nper-frame main-thread script at 60 fps (Chromium trace), ${PATH} at 1× against bare three.js`,
+  );
+  const r = await scriptVsBare(browser, baseUrl, PATH, VIEWPORT, WAIT_MS);
+  console.log(
+    `  frameScriptMs       ${ms(r.app.projected.cpu)} app, ${ms(r.bare.projected.cpu)} bare three.js: ratio ${r.ratio.toFixed(2)} (CPU time; wall ${ms(r.app.projected.wall)} and ${ms(r.bare.projected.wall)})`,
+  );
+  console.log(
+    `  by rate (steps 60/s, chart and top view 10/s): ${ms(r.app.projectedByRate.cpu)} app, ${ms(r.bare.projectedByRate.cpu)} bare: ratio ${r.ratioByRate.toFixed(2)}`,
+  );
+  return {
+    frameScriptMs: round(r.app.projected.cpu),
+    bareFrameScriptMs: round(r.bare.projected.cpu),
+    frameScriptRatio: round(r.ratio, 2),
+    frameScriptByRateMs: round(r.app.projectedByRate.cpu),
+    bareFrameScriptByRateMs: round(r.bare.projectedByRate.cpu),
+    frameScriptRatioByRate: round(r.ratioByRate, 2),
+    frameScriptWallMs: round(r.app.projected.wall),
+    bareFrameScriptWallMs: round(r.bare.projected.wall),
+    frameScriptParts: {
+      perFrameMs: round(r.app.perFrame.cpu),
+      perSecondMs: round(r.app.perSecond.cpu),
+      renderLoopMs: round(r.app.renderLoop.cpu),
+      tickMs: round(r.app.tick.cpu),
+      otherLoopsPerSecondMs: round(r.app.otherLoopsPerSecond.cpu),
+      fps: round(r.app.fps, 2),
+      bareFps: round(r.bare.fps, 2),
+    },
+  };
+}
+
+/** 6. The endless race: heap and per-frame script after 1,000,000 steps against the first 10,000. */
+async function endlessFigures(browser: Browser, baseUrl: string): Promise<Figures> {
+  console.log('\nendless race: bag-strong-shake at the fastest speed');
+  const r = await endlessRace(browser, baseUrl, VIEWPORT, WAIT_MS);
+  console.log(
+    `  endlessHeapGrowthMB ${r.heapGrowthMB.toFixed(2)} MB (${r.start.heap.usedMB.toFixed(2)} → ${r.end.heap.usedMB.toFixed(2)} MB after GC, steps ${r.start.steps[1].toLocaleString('en')} → ${r.end.steps[0].toLocaleString('en')})`,
+  );
+  console.log(
+    `  endlessFrameRatio   ${r.frameRatio.toFixed(2)} (${ms(r.start.script.projected.cpu)} → ${ms(r.end.script.projected.cpu)} per frame at 60 fps, CPU); ${r.frameRatioWithoutSteps.toFixed(2)} without the stepping (its 10 ms budget)`,
+  );
+  const perFrame = (w: { steps: [number, number]; script: { frames: number } }) =>
+    Math.round((w.steps[1] - w.steps[0]) / w.script.frames);
+  return {
+    endlessSteps: r.steps,
+    endlessHeapGrowthMB: round(r.heapGrowthMB, 2),
+    endlessFrameRatio: round(r.frameRatio, 2),
+    endlessFrameRatioWithoutSteps: round(r.frameRatioWithoutSteps, 2),
+    endlessHeapMB: {
+      load: round(r.heapAtLoad.usedMB, 2),
+      start: round(r.start.heap.usedMB, 2),
+      end: round(r.end.heap.usedMB, 2),
+    },
+    endlessBackingStoreMB: {
+      start: r.start.heap.backingMB === undefined ? null : round(r.start.heap.backingMB, 2),
+      end: r.end.heap.backingMB === undefined ? null : round(r.end.heap.backingMB, 2),
+    },
+    endlessFrameScriptMs: {
+      start: round(r.start.script.projected.cpu),
+      end: round(r.end.script.projected.cpu),
+    },
+    endlessStepsPerFrame: { start: perFrame(r.start), end: perFrame(r.end) },
+    endlessMinutes: round(r.bulkSeconds / 60, 1),
+    endlessBulkViewport: `${r.bulkViewport.width}x${r.bulkViewport.height}`,
+  };
+}
+
+const PARTS = {
+  load: firstFrameFigures,
+  commits: commitFigures,
+  frames: frameJsFigures,
+  script: frameScriptFigures,
+  endless: endlessFigures,
+} as const;
+type Part = keyof typeof PARTS;
+
+/** The parts BENCH_ONLY names (comma-separated), else all. */
+function chosenParts(): Part[] {
+  const only = process.env.BENCH_ONLY;
+  if (!only) return Object.keys(PARTS) as Part[];
+  const names = only.split(',').map((p) => p.trim());
+  const unknown = names.filter((p) => !(p in PARTS));
+  if (unknown.length > 0) {
+    throw new BenchError(
+      `BENCH_ONLY: unknown part ${unknown.join(', ')}; the parts are ${Object.keys(PARTS).join(', ')}`,
+    );
+  }
+  return names as Part[];
+}
+
+async function run(browser: Browser, baseUrl: string, parts: Part[]): Promise<Figures> {
+  let figures: Figures = {};
+  for (const part of parts) figures = { ...figures, ...(await PARTS[part](browser, baseUrl)) };
+  return figures;
 }
 
 async function main(): Promise<number> {
   let snapshot: string;
+  let parts: Part[];
   try {
+    parts = chosenParts();
     snapshot = await snapshotDist();
   } catch (error) {
     console.error(`\nbench:browser failed: ${(error as Error).message}`);
@@ -642,6 +821,7 @@ async function main(): Promise<number> {
   let server: Awaited<ReturnType<typeof preview>> | undefined;
   let browser: Browser | undefined;
   try {
+    if (parts.includes('script')) await buildFrameBaseline(snapshot);
     server = await preview({
       root: ROOT,
       logLevel: 'warn',
@@ -669,14 +849,17 @@ async function main(): Promise<number> {
     const firstLoad = firstLoadJavaScript(snapshot);
     console.log(`\nfirst load: ${firstLoad.files.length} JavaScript files before the first frame`);
     for (const f of firstLoad.files) console.log(`  ${f.path}: ${f.gzipKB.toFixed(2)} kB gzipped`);
-    const result = await run(browser, baseUrl);
-    console.log(`  firstLoadGzipKB     ${firstLoad.gzipKB.toFixed(2)} kB gzipped JavaScript`);
+    if (parts.length < Object.keys(PARTS).length) console.log(`\nBENCH_ONLY: ${parts.join(', ')}`);
+    const result = await run(browser, baseUrl, parts);
+    console.log(`\nfirstLoadGzipKB       ${firstLoad.gzipKB.toFixed(2)} kB gzipped JavaScript`);
     console.log(JSON.stringify({ ...result, firstLoadGzipKB: round(firstLoad.gzipKB, 2) }));
     return 0;
   } catch (error) {
-    const message = error instanceof BenchError ? error.message : String((error as Error).stack);
+    const known =
+      error instanceof BenchError || error instanceof ScriptError || error instanceof EndlessError;
+    const message = known ? (error as Error).message : String((error as Error).stack);
     console.error(`\nbench:browser failed: ${message}`);
-    console.error('(If dist/ was rebuilt meanwhile, run it again.)');
+    console.error(`(If ${DIST} was rebuilt meanwhile, run it again.)`);
     return 1;
   } finally {
     await browser?.close().catch(() => {});
