@@ -105,11 +105,11 @@ describe('Optimizer Race: play, pause, step and reset', () => {
   }
 
   it('pauses with a notice once every runner has finished', async () => {
-    // From (1, 1) on Himmelblau every runner converges within about 110 steps: at 20 steps per
-    // frame that is a handful of frames.
+    // From (1, 1) on Himmelblau every runner converges within about 110 steps: at 20× (1,200
+    // steps a second) that is a tenth of a second.
     const race = await openRace(browser, '?landscape=himmelblau&start=1,1', HUD_VIEWPORT);
     page = race.page;
-    await page.getByTestId('speed').selectOption('20');
+    await page.getByTestId('speed').selectOption('1200');
     await expect
       .poll(async () => (await readRows(race.page)).map((r) => r.status), WAIT)
       .toEqual([
