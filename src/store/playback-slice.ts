@@ -3,7 +3,7 @@ import type { Notice } from '../i18n';
 import type { GetState, PlaybackSlice, SetState } from './types';
 
 /** Playback speeds in race steps per second of wall time (60 = 1×), slowest first. */
-export const SPEEDS = [15, 30, 60, 120, 300, 600, 3000, 10_000, 100_000] as const;
+export const SPEEDS = [15, 30, 60, 120, 300, 600, 1200, 3000, 10_000, 100_000] as const;
 
 /** 1× playback: one step per frame of a 60 Hz display. */
 export const ONE_X = 60;
