@@ -110,6 +110,8 @@ describe('Optimizer Race: long typed functions never freeze the page', () => {
     browser = await launchBrowser();
   });
   afterEach(async () => {
+    // A test that failed half-way may have left the trace running.
+    await browser.stopTracing().catch(() => undefined);
     await page?.close();
     page = undefined;
   });
