@@ -233,7 +233,7 @@ export async function endlessRace(
     console.log('  heap snapshot, largest growth by constructor (self size):');
     for (const g of growth) {
       console.log(
-        `    ${(g.bytes / 1024 / 1024).toFixed(3).padStart(8)} MB ${String(g.count).padStart(8)} objects  ${g.what}`,
+        `    ${(g.bytes / 1024 / 1024).toFixed(3).padStart(8)} MB ${String(g.count).padStart(8)} objects  ${g.what.length > 100 ? `${g.what.slice(0, 99)}…` : g.what}`,
       );
     }
     return {
