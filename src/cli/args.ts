@@ -15,6 +15,13 @@ import {
   defaultRunnersFor,
   getScene,
   SCENES,
+  DATASET_IDS,
+  isDatasetId,
+  dataLandscape,
+  makeScheduleSpec,
+  SCHEDULE_KINDS,
+  SCHEDULE_PARAMETERS,
+  type ScheduleSpec,
 } from '../core';
 
 /** A fully checked request for a headless race. */
@@ -24,6 +31,10 @@ export interface TraceRequest {
   steps: number;
   runners: RunnerSpec[];
   shake: Shake;
+  /** On a dataset: the default batch size (the full data when not given). */
+  batch?: number;
+  /** Print each step's minibatch rows (`--emit-batches`). */
+  emitBatches: boolean;
 }
 
 /** A refused argument: which one and why, in one line. */
@@ -36,11 +47,18 @@ export interface ArgumentError {
 export const TRACE_USAGE = `usage: npm run --silent trace -- [options]
   --landscape <id>                 a preset: ${PRESET_LANDSCAPES.map((l) => l.id).join(', ')}
   --f "<expression in x and y>"    a typed-in function instead of a preset
+  --data <id>                      a model trained on real data: ${DATASET_IDS.join(', ')};
+                                   x is its weight w and y its bias b
+  --raw                            with --data: the data's own units instead of standardized
+  --batch <B>                      with --data: default batch size, 1 … n (default n, full batch)
+  --emit-batches                   with --data: print each step's minibatch rows
   --domain <xmin>,<xmax>,<ymin>,<ymax>   the domain of --f (default -3,3,-3,3)
   --start <x>,<y>                  default: the landscape's default start
   --steps <n>                      default 200 (a scene's own length with --scene)
   --runner "<kind> key=value …"    repeatable; kinds sgd momentum nesterov rmsprop adam adamw adagrad;
-                                   keys as in the README, plus label=… and color=…
+                                   keys as in the README, plus label=… and color=…, batch=<B>,
+                                   schedule=<${SCHEDULE_KINDS.join('|')}> and its keys
+                                   (step_size gamma t_max eta_min start_factor total_iters)
   --noise <sigma> --seed <n>       the shake (gradient noise), default 0 and 1
   --scene <id>                     a preset scene: ${SCENES.map((s) => s.id).join(', ')}
 Prints one JSON object on stdout.`;
@@ -57,30 +75,70 @@ export function splitWords(text: string): string[] {
   return words;
 }
 
-/** Reads `"<kind> key=value …"` into a runner; label and color default from the kind. */
-export function parseRunner(text: string, index: number): RunnerSpec | ArgumentError {
+const SCHEDULE_KEYS = new Set(
+  Object.values(SCHEDULE_PARAMETERS).flatMap((d) => d.map((h) => h.key)),
+);
+
+/**
+ * Reads `"<kind> key=value …"` into a runner; label and color default from the kind. `batch=`
+ * needs a dataset with n rows (1 ≤ B ≤ n); `schedule=` and its keys set the learning-rate
+ * schedule.
+ */
+export function parseRunner(
+  text: string,
+  index: number,
+  rows: number | null = null,
+): RunnerSpec | ArgumentError {
   const [kind, ...pairs] = splitWords(text);
   if (kind === undefined) return fail('--runner', 'empty runner: write e.g. "adam lr=0.01"');
   const values: Record<string, string> = {};
+  const scheduleValues: Record<string, string> = {};
   let label: string | undefined;
   let color: string | undefined;
+  let scheduleKind: string | undefined;
+  let batchText: string | undefined;
+  const given = new Set<string>();
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
     if (eq <= 0) return fail('--runner', `"${pair}" is not key=value`);
     const key = pair.slice(0, eq);
     const value = pair.slice(eq + 1);
+    if (given.has(key)) return fail('--runner', `${key} is given twice`);
+    given.add(key);
     if (key === 'label') label = value;
     else if (key === 'color') color = value;
-    else if (key in values) return fail('--runner', `${key} is given twice`);
+    else if (key === 'schedule') scheduleKind = value;
+    else if (key === 'batch') batchText = value;
+    else if (SCHEDULE_KEYS.has(key)) scheduleValues[key] = value;
     else values[key] = value;
   }
   const optimizer = makeOptimizerSpec(kind, values);
   if (isSpecError(optimizer)) return fail('--runner', optimizer.message);
+  let schedule: ScheduleSpec | undefined;
+  if (scheduleKind !== undefined || Object.keys(scheduleValues).length > 0) {
+    if (scheduleKind === undefined) {
+      const key = Object.keys(scheduleValues)[0]!;
+      return fail('--runner', `${key} is a schedule setting: give schedule=<name> too`);
+    }
+    const made = makeScheduleSpec(scheduleKind, scheduleValues);
+    if ('ok' in made) return fail('--runner', made.message);
+    schedule = made;
+  }
+  let batch: number | undefined;
+  if (batchText !== undefined) {
+    if (rows === null) return fail('--runner', 'batch= applies to a dataset (--data)');
+    const b = parseNumber(batchText);
+    if (b === null || !Number.isInteger(b) || b < 1 || b > rows)
+      return fail('--runner', `batch must be a whole number from 1 to ${rows}, got "${batchText}"`);
+    batch = b;
+  }
   const fallback = DEFAULT_RUNNERS.find((r) => r.optimizer.kind === optimizer.kind);
   return {
     label: label ?? fallback?.label ?? kind,
     color: color ?? fallback?.color ?? PALETTE[index % PALETTE.length]!,
     optimizer,
+    ...(schedule && schedule.kind !== 'constant' ? { schedule } : {}),
+    ...(batch !== undefined ? { batch } : {}),
   };
 }
 
@@ -108,13 +166,24 @@ export function parseTraceArguments(
     '--noise',
     '--seed',
     '--scene',
+    '--data',
+    '--raw',
+    '--batch',
+    '--emit-batches',
   ];
+  const switches = ['--raw', '--emit-batches'];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--help' || arg === '-h') return 'help';
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
     const name = eq > 0 ? arg.slice(0, eq) : arg;
     if (!known.includes(name)) return fail(arg, `unknown argument (see --help)`);
+    if (switches.includes(name)) {
+      if (eq > 0) return fail(name, 'takes no value');
+      if (flags.has(name)) return fail(name, 'is given twice');
+      flags.set(name, ['']);
+      continue;
+    }
     let value: string | undefined;
     if (eq > 0) value = arg.slice(eq + 1);
     else value = argv[++i];
@@ -129,6 +198,8 @@ export function parseTraceArguments(
   let runners: RunnerSpec[] = [];
   const shake: Shake = { sigma: 0, seed: 1 };
   let sceneSteps: number | undefined;
+  let sceneRaw = false;
+  let batch: number | undefined;
 
   const sceneId = one('--scene');
   if (sceneId !== undefined) {
@@ -138,7 +209,12 @@ export function parseTraceArguments(
         '--scene',
         `unknown scene "${sceneId}": the scenes are ${SCENES.map((s) => s.id).join(', ')}`,
       );
-    landscape = getPresetLandscape(scene.landscape);
+    sceneRaw = scene.raw === true;
+    landscape =
+      sceneRaw && isDatasetId(scene.landscape)
+        ? dataLandscape(scene.landscape, false)
+        : getPresetLandscape(scene.landscape);
+    batch = scene.batch;
     start = scene.start;
     runners = scene.runners.map((r) => ({ ...r }));
     Object.assign(shake, scene.shake);
@@ -148,11 +224,27 @@ export function parseTraceArguments(
   const presetId = one('--landscape');
   const text = one('--f');
   const domainText = one('--domain');
+  const dataId = one('--data');
+  const raw = flags.has('--raw');
   if (presetId !== undefined && text !== undefined)
     return fail('--f', 'give either --landscape or --f, not both');
+  if (dataId !== undefined && (presetId !== undefined || text !== undefined))
+    return fail('--data', 'give one of --data, --landscape and --f');
   if (domainText !== undefined && text === undefined)
     return fail('--domain', 'only applies to a typed-in function (--f)');
-  if (presetId !== undefined) {
+  if (dataId !== undefined) {
+    if (!isDatasetId(dataId)) {
+      return fail(
+        '--data',
+        `unknown dataset "${dataId}": the datasets are ${DATASET_IDS.join(', ')}`,
+      );
+    }
+    landscape = dataLandscape(dataId, !raw);
+  } else if (raw) {
+    if (!(landscape?.data && sceneId !== undefined && presetId === undefined && text === undefined))
+      return fail('--raw', 'applies to a dataset (--data)');
+    landscape = dataLandscape(landscape.data.id, false);
+  } else if (presetId !== undefined) {
     landscape = getPresetLandscape(presetId);
     if (!landscape) {
       return fail(
@@ -177,6 +269,18 @@ export function parseTraceArguments(
     landscape = withMinima(custom, searchMinima(custom));
   }
   landscape ??= getPresetLandscape('rosenbrock')!;
+  if ((presetId !== undefined || text !== undefined) && sceneId !== undefined) batch = undefined;
+  const rows = landscape.data?.n ?? null;
+  const batchText = one('--batch');
+  if (batchText !== undefined) {
+    if (rows === null) return fail('--batch', 'applies to a dataset (--data)');
+    const b = parseNumber(batchText);
+    if (b === null || !Number.isInteger(b) || b < 1 || b > rows)
+      return fail('--batch', `must be a whole number from 1 to ${rows}, got "${batchText}"`);
+    batch = b;
+  }
+  if (flags.has('--emit-batches') && rows === null)
+    return fail('--emit-batches', 'applies to a dataset (--data)');
 
   const startText = one('--start');
   if (startText !== undefined) {
@@ -228,11 +332,19 @@ export function parseTraceArguments(
   if (runnerTexts.length > 0) {
     runners = [];
     for (const [i, t] of runnerTexts.entries()) {
-      const r = parseRunner(t, i);
+      const r = parseRunner(t, i, rows);
       if ('ok' in r) return r;
       runners.push(r);
     }
   }
   if (runners.length === 0) runners = defaultRunnersFor(landscape);
-  return { landscape, start, steps, runners, shake };
+  return {
+    landscape,
+    start,
+    steps,
+    runners,
+    shake,
+    ...(rows !== null ? { batch: batch ?? rows } : {}),
+    emitBatches: flags.has('--emit-batches'),
+  };
 }

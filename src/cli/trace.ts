@@ -16,13 +16,24 @@ export function traceJson(race: Race, steps: number, trajectories: readonly Traj
       domain: l.domain,
       start: l.start,
       minima: l.minima,
+      ...(l.data
+        ? {
+            data: {
+              id: l.data.id,
+              n: l.data.n,
+              standardized: l.data.standardized,
+              x: Array.from(l.data.x),
+              y: Array.from(l.data.y),
+            },
+          }
+        : {}),
     },
     start: race.start,
     steps,
     noise: race.shake,
     runners: race.runners.map((r, i) => {
       const { kind, ...hyper } = r.spec.optimizer;
-      const { points: flat, losses } = trajectories[i]!;
+      const { points: flat, losses, lr, batches } = trajectories[i]!;
       const points: [number, number][] = [];
       for (let k = 0; k < flat.length; k += 2) points.push([flat[k]!, flat[k + 1]!]);
       return {
@@ -30,8 +41,12 @@ export function traceJson(race: Race, steps: number, trajectories: readonly Traj
         kind,
         color: r.spec.color,
         hyper,
+        ...(r.spec.schedule ? { schedule: r.spec.schedule } : { schedule: { kind: 'constant' } }),
+        ...(r.sampler ? { batch: r.sampler.batch } : {}),
         points,
         loss: losses,
+        lr,
+        ...(batches ? { batches } : {}),
         status: r.status,
         statusStep: r.statusStep,
         ...(r.status === 'diverged' ? { divergedBecause: r.divergedBecause } : {}),
@@ -56,8 +71,14 @@ export function main(
     err(`trace: ${request.argument}: ${request.reason}\n`);
     return 2;
   }
-  const race = createRace(request.landscape, request.start, request.runners, request.shake);
-  const trajectories = recordRace(race, request.steps);
+  const race = createRace(
+    request.landscape,
+    request.start,
+    request.runners,
+    request.shake,
+    request.batch !== undefined ? { batch: request.batch } : {},
+  );
+  const trajectories = recordRace(race, request.steps, { batches: request.emitBatches });
   out(JSON.stringify(traceJson(race, request.steps, trajectories)) + '\n');
   return 0;
 }

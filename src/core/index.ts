@@ -16,3 +16,4 @@ export * from './colormap';
 export * from './softmax';
 export * from './surface-job';
 export * from './surface-drawing';
+export * from './data';

@@ -17,6 +17,10 @@ export interface Scene {
   caption: { en: string; ru: string };
   /** Side by side instead of one surface; panes list runners by position (0-based). */
   layout?: 'overlay' | 'split';
+  /** On a dataset's landscape: the data in its own units instead of standardized. */
+  raw?: boolean;
+  /** On a dataset's landscape: the batch size of runners that do not set their own. */
+  batch?: number;
   panes?: number[][];
 }
 

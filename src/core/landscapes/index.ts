@@ -1,3 +1,5 @@
+import { DATASET_IDS } from '../data/datasets';
+import { dataLandscape } from '../data/landscape';
 import { CLASSIC_LANDSCAPES } from './classic';
 import { LECTURE_LANDSCAPES } from './lecture';
 import type { Landscape } from './types';
@@ -6,10 +8,14 @@ export * from './types';
 export { findMinima, minimaBudget, polishMinimum, type MinimaSearch } from './minima';
 export { landscapeFromFunction, searchMinima, withMinima } from './custom';
 
-/** Every preset: the lecture's first, then the classic test functions. */
+/** The loss surfaces of the models trained on real data, standardized (see `dataLandscape`). */
+export const DATA_LANDSCAPES: readonly Landscape[] = DATASET_IDS.map((id) => dataLandscape(id));
+
+/** Every preset: the lecture's first, then the classic test functions, then real data. */
 export const PRESET_LANDSCAPES: readonly Landscape[] = [
   ...LECTURE_LANDSCAPES,
   ...CLASSIC_LANDSCAPES,
+  ...DATA_LANDSCAPES,
 ];
 
 /** The preset with this id, or undefined. */

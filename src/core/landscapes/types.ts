@@ -14,8 +14,10 @@ export interface KnownMinimum {
   global: boolean;
 }
 
+import type { Dataset } from '../data/datasets';
+
 /** Which group a landscape is listed under. */
-export type LandscapeGroup = 'lecture' | 'classic' | 'custom';
+export type LandscapeGroup = 'lecture' | 'classic' | 'data' | 'custom';
 
 /**
  * A loss surface f(x, y) with its exact gradient ∇f = (∂f/∂x, ∂f/∂y): analytic for the presets,
@@ -39,6 +41,11 @@ export interface Landscape {
    * Presets leave it out: their minima are exact or polished from known seeds.
    */
   readonly minimaSearch?: 'pending' | 'complete' | 'estimate';
+  /**
+   * For the loss of a model trained on data (group `data`): the rows, so races can draw real
+   * minibatches. x is then the model's weight w and y its bias b.
+   */
+  data?: Dataset;
   /** Values spanning many orders of magnitude are better drawn as log(1 + f − min). */
   heightScale: 'linear' | 'log';
   /** Learning rates that make a clear race here, by optimizer kind (tuned by hand on 400-step races). */

@@ -3,3 +3,4 @@ export * from './spec';
 export * from './buffers';
 export * from './step';
 export { biasCorrections } from './adam';
+export * from './schedules';

@@ -97,6 +97,8 @@ export interface HyperDefinition {
   max?: number;
   minOpen?: boolean;
   maxOpen?: boolean;
+  /** Whole numbers only (a schedule's step counts). */
+  integer?: boolean;
   /** What it is, in a few words (English; the UI translates). */
   meaning: string;
 }

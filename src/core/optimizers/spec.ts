@@ -30,6 +30,7 @@ function rangeText(h: HyperDefinition): string {
 /** Checks one numeric value against its definition; returns a reason or null. */
 export function checkHyperValue(h: HyperDefinition, value: number): string | null {
   if (!Number.isFinite(value)) return `${h.key} must be a finite number`;
+  if (h.integer && !Number.isInteger(value)) return `${h.key} must be a whole number, got ${value}`;
   const belowMin = h.min !== undefined && (h.minOpen ? value <= h.min : value < h.min);
   const aboveMax = h.max !== undefined && (h.maxOpen ? value >= h.max : value > h.max);
   if (belowMin || aboveMax) return `${h.key} must be in ${rangeText(h)}, got ${value}`;

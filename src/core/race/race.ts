@@ -1,5 +1,15 @@
 import type { Landscape } from '../landscapes';
-import { createBuffers, optimizerStep, stepReport, type StepReport } from '../optimizers';
+import { batchLoss } from '../data/models';
+import { createSampler, nextBatch } from '../data/sampler';
+import {
+  advanceSchedule,
+  CONSTANT_SCHEDULE,
+  createBuffers,
+  createSchedule,
+  optimizerStep,
+  stepReport,
+  type StepReport,
+} from '../optimizers';
 import { createRandom, nextNormal } from '../random';
 import { createHistory, pushHistory } from './history';
 import { defaultSettleRule, nearestMinimum, settledPoint } from './settle';
@@ -20,8 +30,23 @@ function isFiniteAt(
     : null;
 }
 
-function createRunner(spec: RunnerSpec, landscape: Landscape, start: [number, number]): Runner {
+/** The batch size a runner trains with: its own, else the race's, within 1 … n. */
+export function runnerBatch(spec: RunnerSpec, landscape: Landscape, raceBatch: number | null) {
+  const n = landscape.data?.n;
+  if (n === undefined) return null;
+  const b = spec.batch ?? raceBatch ?? n;
+  return Math.min(n, Math.max(1, Math.round(b)));
+}
+
+function createRunner(
+  spec: RunnerSpec,
+  landscape: Landscape,
+  start: [number, number],
+  seed: number,
+  raceBatch: number | null,
+): Runner {
   const point = Float64Array.from(start);
+  const batch = runnerBatch(spec, landscape, raceBatch);
   const gradient = new Float64Array(2);
   const loss = isFiniteAt(landscape, start[0], start[1], gradient);
   const runner: Runner = {
@@ -37,6 +62,12 @@ function createRunner(spec: RunnerSpec, landscape: Landscape, start: [number, nu
     history: createHistory(),
     lastGradient: new Float64Array(2),
     previousPoint: Float64Array.from(start),
+    schedule: createSchedule(spec.schedule ?? CONSTANT_SCHEDULE, spec.optimizer.lr),
+    lastLr: spec.optimizer.lr,
+    stepSpec: { ...spec.optimizer },
+    sampler: batch === null ? null : createSampler(landscape.data!.n, batch, seed),
+    batchLoss: null,
+    batchHistory: batch === null ? null : createHistory(),
   };
   if (loss !== null) pushHistory(runner.history, start[0], start[1], loss);
   if (loss === null || !Number.isFinite(start[0]) || !Number.isFinite(start[1])) {
@@ -51,14 +82,19 @@ function createRunner(spec: RunnerSpec, landscape: Landscape, start: [number, nu
 /**
  * Starts a race: every runner at `start`, step 0. A start where f or ∇f is not finite leaves each
  * runner `diverged` at step 0 with no loss recorded. Runners leaving the domain widened by its own
- * size on every side count as diverged.
+ * size on every side count as diverged. On a dataset's landscape each runner draws minibatches of
+ * its batch size (`options.batch` for those without one; default the full data), seeded by the
+ * shake's seed.
  */
 export function createRace(
   landscape: Landscape,
   start: [number, number],
   runners: readonly RunnerSpec[],
   shake: Shake = NO_SHAKE,
+  options: { batch?: number } = {},
 ): Race {
+  const n = landscape.data?.n;
+  const batch = n === undefined ? null : Math.min(n, Math.max(1, Math.round(options.batch ?? n)));
   const { xMin, xMax, yMin, yMax } = landscape.domain;
   const w = xMax - xMin;
   const h = yMax - yMin;
@@ -66,8 +102,9 @@ export function createRace(
     landscape,
     start: [start[0], start[1]],
     shake: { ...shake },
-    runners: runners.map((spec) => createRunner(spec, landscape, start)),
+    runners: runners.map((spec) => createRunner(spec, landscape, start, shake.seed, batch)),
     step: 0,
+    batch,
     random: createRandom(shake.seed),
     settle: defaultSettleRule(landscape),
     bounds: { xMin: xMin - w, xMax: xMax + w, yMin: yMin - h, yMax: yMax + h },
@@ -77,17 +114,38 @@ export function createRace(
 const savedM = new Float64Array(2);
 const savedS = new Float64Array(2);
 const savedA = new Float64Array(2);
+const batchGradient = new Float64Array(2);
 
 function advanceRunner(race: Race, runner: Runner, noiseX: number, noiseY: number): void {
-  const { point, gradient, buffers, lastGradient, previousPoint } = runner;
+  const { point, gradient, buffers, lastGradient, previousPoint, sampler, stepSpec } = runner;
   const step = race.step;
   previousPoint.set(point);
   savedM.set(buffers.m);
   savedS.set(buffers.s);
   savedA.set(buffers.a);
-  lastGradient[0] = gradient[0]! + noiseX;
-  lastGradient[1] = gradient[1]! + noiseY;
-  optimizerStep(runner.spec.optimizer, point, lastGradient, buffers, 2);
+  const data = race.landscape.data;
+  let taken: number | null = null;
+  if (sampler && data) {
+    // One step = one batch: the exact mean gradient of the batch's rows at the current point.
+    const rows = nextBatch(sampler);
+    taken = batchLoss(
+      data.model,
+      data.x,
+      data.y,
+      rows,
+      rows.length,
+      point[0]!,
+      point[1]!,
+      batchGradient,
+    );
+    lastGradient[0] = batchGradient[0]! + noiseX;
+    lastGradient[1] = batchGradient[1]! + noiseY;
+  } else {
+    lastGradient[0] = gradient[0]! + noiseX;
+    lastGradient[1] = gradient[1]! + noiseY;
+  }
+  stepSpec.lr = runner.schedule.lr;
+  optimizerStep(stepSpec, point, lastGradient, buffers, 2);
 
   const x = point[0]!;
   const y = point[1]!;
@@ -115,12 +173,25 @@ function advanceRunner(race: Race, runner: Runner, noiseX: number, noiseY: numbe
   }
   runner.loss = loss;
   pushHistory(runner.history, x, y, loss);
+  if (runner.batchHistory && taken !== null) {
+    runner.batchLoss = taken;
+    pushHistory(runner.batchHistory, previousPoint[0]!, previousPoint[1]!, taken);
+  }
+  runner.lastLr = stepSpec.lr;
+  advanceSchedule(runner.schedule);
   updateSettled(race, runner);
+}
+
+/** True when the race's gradients are noisy: a shake, or a runner training on minibatches. */
+function noisy(race: Race, runner: Runner): boolean {
+  return (
+    race.shake.sigma > 0 || (runner.sampler !== null && runner.sampler.batch < runner.sampler.n)
+  );
 }
 
 function updateSettled(race: Race, runner: Runner): void {
   const rule = race.settle;
-  const c = settledPoint(runner, race.landscape, rule, race.shake.sigma > 0);
+  const c = settledPoint(runner, race.landscape, rule, noisy(race, runner));
   if (c === null) {
     if (runner.status !== 'running') {
       runner.status = 'running';
@@ -157,33 +228,52 @@ export function runRace(race: Race, steps: number): Race {
   return race;
 }
 
-/** One runner's whole trajectory: flat [x₀, y₀, x₁, y₁, …] and f at every point. */
+/**
+ * One runner's whole trajectory: flat [x₀, y₀, x₁, y₁, …], f at every point, the learning rate
+ * each step used, and on request the rows of each step's minibatch.
+ */
 export interface Trajectory {
   points: number[];
   losses: number[];
+  lr: number[];
+  batches?: number[][];
 }
 
 /**
  * Runs `steps` steps and records every point of every runner (the race itself keeps only a
  * bounded history): for `trace` and tests. A diverged runner's trajectory ends at its last finite
- * point.
+ * point. With `batches`, each step's minibatch rows are recorded too.
  */
-export function recordRace(race: Race, steps: number): Trajectory[] {
-  const out: Trajectory[] = race.runners.map(() => ({ points: [], losses: [] }));
+export function recordRace(
+  race: Race,
+  steps: number,
+  options: { batches?: boolean } = {},
+): Trajectory[] {
+  const out: Trajectory[] = race.runners.map((r) => ({
+    points: [],
+    losses: [],
+    lr: [],
+    ...(options.batches && r.sampler ? { batches: [] } : {}),
+  }));
   // A runner's history grows by one point per step until it diverges; record each new point once.
   const seen = race.runners.map((r) => Math.max(0, r.history.count - 1));
-  const take = () =>
+  const take = (first: boolean) =>
     race.runners.forEach((r, i) => {
       if (r.history.count > seen[i]!) {
         seen[i] = r.history.count;
-        out[i]!.points.push(r.point[0]!, r.point[1]!);
-        out[i]!.losses.push(r.loss);
+        const t = out[i]!;
+        t.points.push(r.point[0]!, r.point[1]!);
+        t.losses.push(r.loss);
+        if (!first) {
+          t.lr.push(r.lastLr);
+          t.batches?.push(Array.from(r.sampler!.rows));
+        }
       }
     });
-  take();
+  take(true);
   for (let k = 0; k < steps; k++) {
     stepRace(race);
-    take();
+    take(false);
   }
   return out;
 }

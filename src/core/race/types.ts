@@ -1,13 +1,20 @@
 import type { Landscape } from '../landscapes';
-import type { OptimizerBuffers, OptimizerSpec } from '../optimizers';
+import type { BatchSampler } from '../data/sampler';
+import type { OptimizerBuffers, OptimizerSpec, ScheduleSpec, ScheduleState } from '../optimizers';
 import type { RandomState } from '../random';
 import type { History } from './history';
 
-/** One ball in the race: an optimizer with its label and colour (CSS colour text). */
+/**
+ * One ball in the race: an optimizer with its label and colour (CSS colour text), its
+ * learning-rate schedule (constant when absent) and, on a dataset's landscape, its batch size
+ * (the race's default when absent).
+ */
 export interface RunnerSpec {
   label: string;
   color: string;
   optimizer: OptimizerSpec;
+  schedule?: ScheduleSpec;
+  batch?: number;
 }
 
 /**
@@ -54,6 +61,21 @@ export interface Runner {
   lastGradient: Float64Array;
   /** The point before the last step. */
   previousPoint: Float64Array;
+  /** The learning-rate schedule; `schedule.lr` is the rate the next step uses. */
+  schedule: ScheduleState;
+  /** The learning rate the last step used (the base rate before the first step). */
+  lastLr: number;
+  /** The optimizer spec the steps use: `spec.optimizer` with the scheduled rate. */
+  stepSpec: OptimizerSpec;
+  /** On a dataset's landscape: the minibatch sampler (null elsewhere). */
+  sampler: BatchSampler | null;
+  /** The loss of the last step's batch at the point it was taken from (null before a step). */
+  batchLoss: number | null;
+  /**
+   * The batch losses, point j holding the loss of the batch of step j + 1 at point j, thinned
+   * exactly as `history` (null off data).
+   */
+  batchHistory: History | null;
 }
 
 /** Thresholds that decide when a runner has settled (see {@link createRace}). */
@@ -78,6 +100,8 @@ export interface Race {
   step: number;
   random: RandomState;
   settle: SettleRule;
+  /** On a dataset's landscape, the batch size of runners that do not set their own (else null). */
+  batch: number | null;
   /** Runners leaving this box (the domain widened by its size on every side) have diverged. */
   bounds: { xMin: number; xMax: number; yMin: number; yMax: number };
 }

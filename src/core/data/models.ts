@@ -1,0 +1,138 @@
+import type { Dataset, ModelKind } from './datasets';
+
+/**
+ * The mean loss of a two-parameter model over a batch of rows, and its exact gradient in (w, b).
+ * `rows` lists row indices (the first `count` are used); writes ∂L/∂w to grad[0], ∂L/∂b to
+ * grad[1] when grad is given, and returns L.
+ *
+ * linear:   L = (1/B)·Σ (w·xᵢ + b − yᵢ)²,            ∂L/∂w = (2/B)·Σ rᵢ·xᵢ, ∂L/∂b = (2/B)·Σ rᵢ,
+ *           rᵢ = w·xᵢ + b − yᵢ (PyTorch's `MSELoss`, mean);
+ * logistic: L = (1/B)·Σ max(zᵢ, 0) − zᵢ·yᵢ + log(1 + e^(−|zᵢ|)),  zᵢ = w·xᵢ + b,
+ *           ∂L/∂w = (1/B)·Σ (σ(zᵢ) − yᵢ)·xᵢ, ∂L/∂b = (1/B)·Σ (σ(zᵢ) − yᵢ)
+ *           (PyTorch's `BCEWithLogitsLoss`, mean: stable for any logit).
+ */
+export function batchLoss(
+  model: ModelKind,
+  x: Float64Array,
+  y: Float64Array,
+  rows: ArrayLike<number>,
+  count: number,
+  w: number,
+  b: number,
+  grad?: Float64Array | number[],
+): number {
+  let loss = 0;
+  let gw = 0;
+  let gb = 0;
+  if (model === 'linear') {
+    for (let k = 0; k < count; k++) {
+      const i = rows[k]!;
+      const xi = x[i]!;
+      const r = w * xi + b - y[i]!;
+      loss += r * r;
+      gw += r * xi;
+      gb += r;
+    }
+    gw *= 2;
+    gb *= 2;
+  } else {
+    for (let k = 0; k < count; k++) {
+      const i = rows[k]!;
+      const xi = x[i]!;
+      const yi = y[i]!;
+      const z = w * xi + b;
+      loss += softplusLoss(z, yi);
+      const d = sigmoid(z) - yi;
+      gw += d * xi;
+      gb += d;
+    }
+  }
+  if (grad) {
+    grad[0] = gw / count;
+    grad[1] = gb / count;
+  }
+  return loss / count;
+}
+
+/** σ(z) = 1/(1 + e^(−z)), computed without overflow for any z. */
+export function sigmoid(z: number): number {
+  if (z >= 0) return 1 / (1 + Math.exp(-z));
+  const e = Math.exp(z);
+  return e / (1 + e);
+}
+
+/** Binary cross-entropy from a logit: max(z, 0) − z·y + log(1 + e^(−|z|)). */
+function softplusLoss(z: number, y: number): number {
+  return Math.max(z, 0) - z * y + Math.log1p(Math.exp(-Math.abs(z)));
+}
+
+/**
+ * The full-data loss as a function of (w, b), precomputed for fast evaluation on a grid:
+ * linear — from the data's moments, L = w²·E[x²] + 2wb·E[x] + b² − 2w·E[xy] − 2b·E[y] + E[y²],
+ * O(1) per point; logistic — over the distinct (x, y) pairs weighted by their count (the bill
+ * lengths repeat), which is the same sum as over every row.
+ */
+export interface FullLoss {
+  /** L(w, b); writes ∂L/∂w and ∂L/∂b to grad[o], grad[o + 1]. */
+  (w: number, b: number, grad: Float64Array | number[], o: number): number;
+}
+
+/** Builds the {@link FullLoss} of a dataset. */
+export function fullLoss(data: Dataset): FullLoss {
+  const { x, y, n } = data;
+  if (data.model === 'linear') {
+    let sx = 0;
+    let sy = 0;
+    let sxx = 0;
+    let sxy = 0;
+    let syy = 0;
+    for (let i = 0; i < n; i++) {
+      sx += x[i]!;
+      sy += y[i]!;
+      sxx += x[i]! * x[i]!;
+      sxy += x[i]! * y[i]!;
+      syy += y[i]! * y[i]!;
+    }
+    sx /= n;
+    sy /= n;
+    sxx /= n;
+    sxy /= n;
+    syy /= n;
+    return (w, b, grad, o) => {
+      grad[o] = 2 * (w * sxx + b * sx - sxy);
+      grad[o + 1] = 2 * (w * sx + b - sy);
+      return w * w * sxx + 2 * w * b * sx + b * b - 2 * w * sxy - 2 * b * sy + syy;
+    };
+  }
+  const weights = new Map<string, { x: number; y: number; count: number }>();
+  for (let i = 0; i < n; i++) {
+    const key = `${x[i]}:${y[i]}`;
+    const hit = weights.get(key);
+    if (hit) hit.count += 1;
+    else weights.set(key, { x: x[i]!, y: y[i]!, count: 1 });
+  }
+  const pairs = [...weights.values()];
+  const px = Float64Array.from(pairs, (p) => p.x);
+  const py = Float64Array.from(pairs, (p) => p.y);
+  const pc = Float64Array.from(pairs, (p) => p.count / n);
+  const m = pairs.length;
+  return (w, b, grad, o) => {
+    let loss = 0;
+    let gw = 0;
+    let gb = 0;
+    for (let k = 0; k < m; k++) {
+      const xi = px[k]!;
+      const z = w * xi + b;
+      const c = pc[k]!;
+      // Inlined softplus loss and sigmoid: this loop runs for every vertex of the surface.
+      const e = Math.exp(-Math.abs(z));
+      loss += c * (Math.max(z, 0) - z * py[k]! + Math.log1p(e));
+      const d = (z >= 0 ? 1 / (1 + e) : e / (1 + e)) - py[k]!;
+      gw += c * d * xi;
+      gb += c * d;
+    }
+    grad[o] = gw;
+    grad[o + 1] = gb;
+    return loss;
+  };
+}
