@@ -198,7 +198,6 @@ export function parseTraceArguments(
   let runners: RunnerSpec[] = [];
   const shake: Shake = { sigma: 0, seed: 1 };
   let sceneSteps: number | undefined;
-  let sceneRaw = false;
   let batch: number | undefined;
 
   const sceneId = one('--scene');
@@ -209,7 +208,7 @@ export function parseTraceArguments(
         '--scene',
         `unknown scene "${sceneId}": the scenes are ${SCENES.map((s) => s.id).join(', ')}`,
       );
-    sceneRaw = scene.raw === true;
+    const sceneRaw = scene.raw === true;
     landscape =
       sceneRaw && isDatasetId(scene.landscape)
         ? dataLandscape(scene.landscape, false)
