@@ -24,7 +24,8 @@ export type LinkPart =
   | 'scene'
   | 'language'
   | 'view'
-  | 'selected';
+  | 'selected'
+  | 'data';
 
 const LINK_PARTS_EN: Record<LinkPart, string> = {
   landscape: 'landscape',
@@ -38,6 +39,7 @@ const LINK_PARTS_EN: Record<LinkPart, string> = {
   language: 'language',
   view: 'view settings',
   selected: 'selected runner',
+  data: 'data settings (raw units, batch size)',
 };
 
 const LINK_PARTS_RU: Record<LinkPart, string> = {
@@ -52,6 +54,7 @@ const LINK_PARTS_RU: Record<LinkPart, string> = {
   language: 'язык',
   view: 'настройки вида',
   selected: 'выбранного бегуна',
+  data: 'настройки данных (сырые единицы, размер батча)',
 };
 
 /**

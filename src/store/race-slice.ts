@@ -1,6 +1,8 @@
 import {
   createRace,
+  dataLandscape,
   defaultSpec,
+  isDatasetId,
   getPresetLandscape,
   getScene,
   landscapeFromFunction,
@@ -66,6 +68,11 @@ export function quickSurface(landscape: Landscape, first = false): SurfaceGrid |
   return first ? sampleSurface(landscape, 24) : null;
 }
 
+/** A fresh race from settings (the batch default only applies on a dataset's landscape). */
+function newRace(s: Pick<RaceState, 'landscape' | 'start' | 'runners' | 'shake' | 'batch'>) {
+  return createRace(s.landscape, s.start, s.runners, s.shake, s.batch ? { batch: s.batch } : {});
+}
+
 /** The race settings, the live race, and the background surface work (see {@link RaceSlice}). */
 export function raceSlice(
   set: SetState,
@@ -73,7 +80,7 @@ export function raceSlice(
   jobs: SurfaceJobs,
   initial: Pick<
     RaceState,
-    'landscape' | 'surface' | 'functionInput' | 'start' | 'runners' | 'shake' | 'scene'
+    'landscape' | 'surface' | 'functionInput' | 'start' | 'runners' | 'shake' | 'scene' | 'batch'
   >,
 ): RaceSlice & { requestSurface(landscape: Landscape, apply?: (s: SurfaceGrid) => void): void } {
   /** A fresh race from the current settings, keeping play/pause as it is. */
@@ -81,7 +88,7 @@ export function raceSlice(
     const s = { ...get(), ...patch };
     set({
       ...patch,
-      race: createRace(s.landscape, s.start, s.runners, s.shake),
+      race: newRace(s),
       finished: false,
     });
     get().clock.carry = 0;
@@ -184,7 +191,7 @@ export function raceSlice(
   return {
     ...initial,
     frame: worldFrame(initial.landscape.domain),
-    race: createRace(initial.landscape, initial.start, initial.runners, initial.shake),
+    race: newRace(initial),
     finished: false,
     surfaceWork: { stage: null, progress: 1, formula: null },
     requestSurface,
@@ -217,6 +224,18 @@ export function raceSlice(
       const next = { ...get().shake, ...patch };
       if (!(Number.isFinite(next.sigma) && next.sigma >= 0 && Number.isInteger(next.seed))) return;
       restart({ shake: next, scene: null });
+    },
+    setBatch(batch) {
+      const n = get().landscape.data?.n;
+      if (batch !== null && !Number.isFinite(batch)) return;
+      const b =
+        batch === null || n === undefined ? null : Math.min(n, Math.max(1, Math.round(batch)));
+      restart({ batch: b === n ? null : b, scene: null });
+    },
+    setRaw(raw) {
+      const data = get().landscape.data;
+      if (!data || data.standardized === !raw) return;
+      showLandscape(dataLandscape(data.id, !raw));
     },
     addRunner(kind = 'adam') {
       if (atLimit()) return null;
@@ -254,7 +273,8 @@ export function raceSlice(
     },
     updateRunner(id, patch) {
       const next = get().runners.map((r) => (r.id === id ? { ...r, ...patch } : r));
-      if (patch.optimizer) return withRunners(next);
+      // A new optimizer, schedule or batch size changes how the runner runs: a new race.
+      if (patch.optimizer || 'schedule' in patch || 'batch' in patch) return withRunners(next);
       // A new label, colour or visibility changes how a runner looks, not how it runs:
       // the race goes on.
       const { race } = get();
@@ -266,7 +286,10 @@ export function raceSlice(
     },
     applyScene(id) {
       const scene = getScene(id);
-      const next = scene && getPresetLandscape(scene.landscape);
+      const next =
+        scene?.raw && isDatasetId(scene.landscape)
+          ? dataLandscape(scene.landscape, false)
+          : scene && getPresetLandscape(scene.landscape);
       if (!scene || !next) return;
       const sceneRunners = withIds(scene.runners);
       const apply = (surface: SurfaceGrid) =>
@@ -277,6 +300,7 @@ export function raceSlice(
           start: scene.start,
           runners: sceneRunners,
           shake: { ...scene.shake } as Shake,
+          batch: scene.batch ?? null,
           scene: id,
           layout: scene.layout ?? 'overlay',
           // Scenes name runners by position; the store by id (position + 1).

@@ -29,6 +29,7 @@ export function createRaceStore(setup: RaceSetup, jobs: SurfaceJobs = inlineSurf
       start,
       runners,
       shake: setup.shake ?? NO_SHAKE,
+      batch: setup.batch ?? null,
       scene: setup.scene ?? null,
     });
     // The fine surface (and a typed function's minima) come from the jobs once the store exists.

@@ -1,8 +1,11 @@
 import LZString from 'lz-string';
 import * as v from 'valibot';
 import {
+  dataLandscape,
   getPresetLandscape,
   getScene,
+  makeScheduleSpec,
+  SCHEDULE_KINDS,
   inDomain,
   isSpecError,
   landscapeFromFunction,
@@ -48,6 +51,7 @@ export interface ViewSettings {
   verticalScale: number;
   wireframe: boolean;
   showTopView: boolean;
+  batchSurface: boolean;
 }
 
 /** A runner as a link restores it: the core's spec plus whether it is shown. */
@@ -60,6 +64,8 @@ export interface SharedSetup {
   start?: [number, number];
   runners?: SharedRunner[];
   shake?: Shake;
+  /** On a dataset's landscape: the race's default batch size (null: full batch). */
+  batch?: number | null;
   layout?: Layout;
   /** Runner ids (position + 1, as the store numbers new runners) per pane. */
   panes?: number[][];
@@ -78,6 +84,7 @@ export type ShareableState = Pick<
   | 'start'
   | 'runners'
   | 'shake'
+  | 'batch'
   | 'layout'
   | 'panes'
   | 'scene'
@@ -86,6 +93,7 @@ export type ShareableState = Pick<
   | 'verticalScale'
   | 'wireframe'
   | 'showTopView'
+  | 'batchSurface'
   | 'selectedRunner'
 >;
 
@@ -119,9 +127,25 @@ const HyperSchema = v.pipe(
   v.record(v.pipe(v.string(), v.maxLength(40)), v.union([v.number(), v.boolean()])),
   v.maxEntries(16),
 );
+/** A batch size as a link may hold it (checked against the dataset's rows after reading). */
+const BatchSchema = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1_000_000));
+const ScheduleSchema = v.object({
+  kind: v.picklist(SCHEDULE_KINDS),
+  hp: v.optional(
+    v.pipe(v.record(v.pipe(v.string(), v.maxLength(40)), v.number()), v.maxEntries(8)),
+    {},
+  ),
+});
+/** Data settings: the data in raw units, and the race's default batch size. */
+const DataSchema = v.object({
+  raw: v.optional(v.boolean(), false),
+  batch: v.optional(BatchSchema),
+});
 const RunnerSchema = v.object({
   kind: v.picklist(OPTIMIZER_KINDS),
   hp: v.optional(HyperSchema, {}),
+  schedule: v.optional(ScheduleSchema),
+  batch: v.optional(BatchSchema),
   label: v.pipe(v.string(), v.maxLength(MAX_LABEL_CHARS)),
   // Exactly #rrggbb: the colour reaches CSS and WebGL, so nothing else may get through.
   color: v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/)),
@@ -137,6 +161,7 @@ const ViewSchema = v.object({
   height: v.optional(v.pipe(Finite, v.minValue(0.2), v.maxValue(3))),
   wireframe: v.optional(v.boolean()),
   topView: v.optional(v.boolean()),
+  batchSurface: v.optional(v.boolean()),
 });
 
 /** Version 1 on the wire; every part optional, each read on its own. */
@@ -146,6 +171,7 @@ const WireSchema = v.object({
   start: v.optional(v.unknown()),
   runners: v.optional(v.unknown()),
   shake: v.optional(v.unknown()),
+  data: v.optional(v.unknown()),
   layout: v.optional(v.unknown()),
   panes: v.optional(v.unknown()),
   scene: v.optional(v.unknown()),
@@ -198,14 +224,26 @@ export function encodeState(state: ShareableState): string {
       ? { text: input.text.slice(0, MAX_FUNCTION_CHARS), domain: domainArray(input.domain) }
       : undefined,
     start: state.start,
-    runners: runners.map(({ optimizer: { kind, ...hp }, label, color, visible }) => ({
-      kind,
-      hp,
-      label: label.slice(0, MAX_LABEL_CHARS),
-      color,
-      visible,
-    })),
+    runners: runners.map(
+      ({ optimizer: { kind, ...hp }, label, color, visible, schedule, batch }) => ({
+        kind,
+        hp,
+        ...(schedule && schedule.kind !== 'constant'
+          ? { schedule: { kind: schedule.kind, hp: scheduleValues(schedule) } }
+          : {}),
+        ...(batch !== undefined ? { batch } : {}),
+        label: label.slice(0, MAX_LABEL_CHARS),
+        color,
+        visible,
+      }),
+    ),
     shake: state.shake,
+    data: state.landscape.data
+      ? {
+          raw: !state.landscape.data.standardized,
+          ...(state.batch !== null ? { batch: state.batch } : {}),
+        }
+      : undefined,
     layout: state.layout,
     panes: state.panes.map((p) => p.flatMap((id) => position.get(id) ?? [])),
     scene: state.scene ?? undefined,
@@ -215,10 +253,18 @@ export function encodeState(state: ShareableState): string {
       height: state.verticalScale,
       wireframe: state.wireframe,
       topView: state.showTopView,
+      ...(state.batchSurface ? { batchSurface: true } : {}),
     },
     selected: position.get(state.selectedRunner),
   };
   return `${LINK_VERSION}.${LZString.compressToEncodedURIComponent(JSON.stringify(wire))}`;
+}
+
+/** A schedule's settings without its kind. */
+function scheduleValues(schedule: NonNullable<RunnerSpec['schedule']>): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(schedule).filter((e): e is [string, number] => e[0] !== 'kind'),
+  );
 }
 
 // ---- Decoding ----
@@ -341,7 +387,15 @@ function readWire(wire: WireState, fallback: Landscape, notices: Notice[]): Shar
         args: { id: quote(landscape), fallback: fallback.name },
       });
   }
+  const data = part(DataSchema, wire.data, 'data', notices);
+  if (data?.raw && setup.landscape?.data) {
+    setup.landscape = dataLandscape(setup.landscape.data.id, false);
+  }
   const shown = setup.landscape ?? fallback;
+  if (data?.batch !== undefined) {
+    if (shown.data && data.batch <= shown.data.n) setup.batch = data.batch;
+    else notices.push({ key: 'linkPart', args: { part: 'data' } });
+  }
 
   const start = part(StartSchema, wire.start, 'start', notices);
   if (start) {
@@ -361,7 +415,7 @@ function readWire(wire: WireState, fallback: Landscape, notices: Notice[]): Shar
       notices.push({ key: 'tooManyRunners', args: { count: list.length, max: MAX_RUNNERS } });
     const runners: SharedRunner[] = [];
     list.slice(0, MAX_RUNNERS).forEach((raw, i) => {
-      const runner = readRunner(raw);
+      const runner = readRunner(raw, shown.data?.n ?? null);
       if ('field' in runner)
         notices.push({ key: 'badRunner', args: { position: i + 1, field: quote(runner.field) } });
       else idOf.set(i, runners.push(runner));
@@ -399,6 +453,7 @@ function readWire(wire: WireState, fallback: Landscape, notices: Notice[]): Shar
     if (view.height !== undefined) setup.view.verticalScale = view.height;
     if (view.wireframe !== undefined) setup.view.wireframe = view.wireframe;
     if (view.topView !== undefined) setup.view.showTopView = view.topView;
+    if (view.batchSurface !== undefined) setup.view.batchSurface = view.batchSurface;
   }
 
   const selected = part(Position, wire.selected, 'selected', notices);
@@ -409,15 +464,28 @@ function readWire(wire: WireState, fallback: Landscape, notices: Notice[]): Shar
   return setup;
 }
 
-/** One runner through its schema and `makeOptimizerSpec`, or the field that was wrong. */
-function readRunner(raw: unknown): SharedRunner | { field: string } {
+/**
+ * One runner through its schema, `makeOptimizerSpec` and `makeScheduleSpec`, or the field that
+ * was wrong. A batch size needs a dataset of at least that many rows.
+ */
+function readRunner(raw: unknown, rows: number | null): SharedRunner | { field: string } {
   const result = v.safeParse(RunnerSchema, raw, { abortEarly: true });
   if (!result.success) {
     const key = result.issues[0].path?.[0]?.key;
     return { field: typeof key === 'string' ? key : 'runner' };
   }
-  const { kind, hp, label, color, visible } = result.output;
+  const { kind, hp, label, color, visible, schedule: wired, batch } = result.output;
   const optimizer = makeOptimizerSpec(kind, hp);
   if (isSpecError(optimizer)) return { field: optimizer.key };
-  return { label, color, optimizer, visible };
+  const schedule = wired ? makeScheduleSpec(wired.kind, wired.hp) : undefined;
+  if (schedule && 'ok' in schedule) return { field: schedule.key };
+  if (batch !== undefined && (rows === null || batch > rows)) return { field: 'batch' };
+  return {
+    label,
+    color,
+    optimizer,
+    visible,
+    ...(schedule ? { schedule } : {}),
+    ...(batch !== undefined ? { batch } : {}),
+  };
 }

@@ -52,6 +52,11 @@ export interface RaceSlice {
   start: [number, number];
   runners: RunnerSettings[];
   shake: Shake;
+  /**
+   * On a dataset's landscape: the batch size of runners that do not set their own (null: the
+   * full data, n).
+   */
+  batch: number | null;
   /** The live race: stepped in place every frame, replaced on every restart. Read it with getState(). */
   race: Race;
   /** The preset scene the settings came from, if any. */
@@ -68,6 +73,10 @@ export interface RaceSlice {
   /** Parses and shows a typed function; on an error keeps the last valid surface and records it. */
   setFunction(text: string, domain?: Domain): void;
   setShake(shake: Partial<Shake>): void;
+  /** Sets the race's default batch size (null: full batch); clamped to 1 … n. */
+  setBatch(batch: number | null): void;
+  /** On a dataset's landscape: its data in raw units (true) or standardized (false). */
+  setRaw(raw: boolean): void;
   /** Adds a runner and returns its id, or null at the limit of {@link MAX_RUNNERS} (with a notice). */
   addRunner(kind?: OptimizerKind): number | null;
   /** Copies a runner; returns the copy's id, or null when there is none or at the limit. */
@@ -113,6 +122,11 @@ export interface ViewSlice {
   language: Language;
   /** True while a clip or snapshot renders: the panels are inert meanwhile. */
   exporting: boolean;
+  /**
+   * On a dataset's landscape: draw the loss of the selected runner's current batch instead of
+   * the full-data loss (which stays as contour lines): the shaken bag.
+   */
+  batchSurface: boolean;
 
   setVerticalScale(scale: number): void;
   setWireframe(on: boolean): void;
@@ -122,6 +136,7 @@ export interface ViewSlice {
   selectRunner(id: number): void;
   setLanguage(language: Language): void;
   setExporting(on: boolean): void;
+  setBatchSurface(on: boolean): void;
 }
 
 /** The notices slice: messages for the user (a bad link, a finished race), newest last. */
@@ -141,6 +156,7 @@ export interface RaceSetup {
   start?: [number, number] | null;
   runners?: RunnerSpec[];
   shake?: Shake;
+  batch?: number | null;
   scene?: string | null;
   playing?: boolean;
   notices?: Notice[];

@@ -1,4 +1,12 @@
-import { getPresetLandscape, getScene, inDomain, parseNumber, type Landscape } from '../core';
+import {
+  dataLandscape,
+  getPresetLandscape,
+  getScene,
+  inDomain,
+  isDatasetId,
+  parseNumber,
+  type Landscape,
+} from '../core';
 import { isLanguage, type Language, type Notice } from '../i18n';
 import { createRaceStore, defaultPanes, type RaceSetup, type RaceStore } from './race-store';
 import type { SurfaceJobs } from './surface-jobs';
@@ -35,12 +43,17 @@ export const SHARED_PARAMS = [
   'layout',
   'lang',
   'speed',
+  'data',
+  'raw',
 ] as const;
 
 /** A scene's settings as a setup (scenes name runners by position; the store by position + 1). */
 function sceneSetup(id: string): SharedSetup | null {
   const scene = getScene(id);
-  const landscape = scene && getPresetLandscape(scene.landscape);
+  const landscape =
+    scene?.raw && isDatasetId(scene.landscape)
+      ? dataLandscape(scene.landscape, false)
+      : scene && getPresetLandscape(scene.landscape);
   if (!scene || !landscape) return null;
   const runners = scene.runners.map((r) => ({ ...r, visible: true }));
   const ids = runners.map((_, i) => ({ id: i + 1 }));
@@ -49,6 +62,7 @@ function sceneSetup(id: string): SharedSetup | null {
     start: scene.start,
     runners,
     shake: { ...scene.shake },
+    batch: scene.batch ?? null,
     layout: scene.layout ?? 'overlay',
     panes: scene.panes?.map((p) => p.map((i) => i + 1)) ?? defaultPanes(ids),
     scene: id,
@@ -59,7 +73,8 @@ function sceneSetup(id: string): SharedSetup | null {
  * Reads the query string: `?s=<version>.<payload>` (the whole race, see share-link) and the plain
  * parameters, which win for their field when present: `?landscape=<id>`, `?start=<x>,<y>`,
  * `?paused=1`, `?scene=<id>` (applies a scene), `?layout=overlay|split`, `?lang=en|ru`,
- * `?speed=<steps per second>` (clamped to the speed menu's range). The query
+ * `?speed=<steps per second>` (clamped to the speed menu's range), `?data=<dataset id>` (a model
+ * trained on real data) with `?raw=1` (its data in raw units). The query
  * string is untrusted input: whatever cannot be read falls back to its default with a notice;
  * nothing throws.
  */
@@ -91,6 +106,23 @@ export function readInitialParams(search: string, fallback = DEFAULT_LANDSCAPE_I
         key: 'unknownLandscape',
         args: { id: id.slice(0, 40), fallback: (setup.landscape ?? fallbackLandscape).name },
       });
+  }
+  const dataId = params.get('data');
+  if (dataId !== null) {
+    if (isDatasetId(dataId)) {
+      const found = dataLandscape(dataId);
+      if (found !== setup.landscape) setup = { ...setup, landscape: found, scene: null };
+    } else
+      notices.push({
+        key: 'unknownLandscape',
+        args: { id: dataId.slice(0, 40), fallback: (setup.landscape ?? fallbackLandscape).name },
+      });
+  }
+  const rawText = params.get('raw');
+  if (rawText !== null && rawText !== '0' && rawText !== 'false') {
+    const data = setup.landscape?.data;
+    if (data) setup = { ...setup, landscape: dataLandscape(data.id, false) };
+    else notices.push({ key: 'linkPart', args: { part: 'data' } });
   }
   const landscape = setup.landscape ?? fallbackLandscape;
   // A start from the link that does not fit a landscape named in plain text is dropped.
@@ -155,11 +187,12 @@ export function createStoreFromParams(
 ): RaceStore {
   const store = createRaceStore({ ...initial.setup, language: initial.language ?? language }, jobs);
   const s = store.getState();
-  const { speed, verticalScale, wireframe, showTopView } = initial.view;
+  const { speed, verticalScale, wireframe, showTopView, batchSurface } = initial.view;
   if (speed !== undefined) s.setSpeed(speed);
   if (verticalScale !== undefined) s.setVerticalScale(verticalScale);
   if (wireframe !== undefined) s.setWireframe(wireframe);
   if (showTopView !== undefined) s.setShowTopView(showTopView);
+  if (batchSurface !== undefined) s.setBatchSurface(batchSurface);
   if (initial.selectedRunner !== null) s.selectRunner(initial.selectedRunner);
   return store;
 }

@@ -9,6 +9,7 @@ const SHARED_FIELDS = [
   'start',
   'runners',
   'shake',
+  'batch',
   'layout',
   'panes',
   'scene',
@@ -17,6 +18,7 @@ const SHARED_FIELDS = [
   'verticalScale',
   'wireframe',
   'showTopView',
+  'batchSurface',
   'selectedRunner',
 ] as const satisfies readonly (keyof ShareableState)[];
 

@@ -29,6 +29,7 @@ export function viewSlice(
     selectedRunner: initial.selectedRunner,
     language: initial.language,
     exporting: false,
+    batchSurface: false,
 
     setVerticalScale(scale) {
       if (Number.isFinite(scale))
@@ -49,5 +50,6 @@ export function viewSlice(
     },
     setLanguage: (language) => set({ language }),
     setExporting: (on) => set({ exporting: on }),
+    setBatchSurface: (on) => set({ batchSurface: on }),
   };
 }
