@@ -5,8 +5,9 @@ Regenerate with:
 
     apt-get install -y python3-torch && /usr/bin/python3 tests/golden/make_golden.py
 
-(or `npm run golden`). The generated JSON is committed to the repository, so CI and the
-TypeScript tests never need torch; rerun this script only when the cases below change.
+(or `npm run golden`, which then runs make_golden_data.py for data.json: races on the penguin
+datasets and learning-rate schedules). The generated JSON is committed to the repository, so CI
+and the TypeScript tests never need torch; rerun this script only when the cases below change.
 
 For every case a 2-D parameter w = [x0, y0] (float64) is stepped `steps` times with
     zero_grad; loss = f(w[0], w[1]); loss.backward(); opt.step()
@@ -429,3 +430,7 @@ def main():
 
 if __name__ == '__main__':
     main()
+    # The races on real data and the learning-rate schedules (tests/golden/data.json).
+    import make_golden_data
+
+    make_golden_data.main()
