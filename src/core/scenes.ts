@@ -154,6 +154,69 @@ export const SCENES: readonly Scene[] = [
       ru: 'Скользящие средние стартуют с нуля. У SGD-momentum поэтому первые шаги крошечные (v₁ — десятая часть g), пока деление на 1−βᵗ это не исправит. У Adam наоборот: без поправки s₁ в тысячу раз меньше нужного, а m₁ — лишь в десять, поэтому Adam без поправки начинает с шагов примерно в 3 раза длиннее, чем с поправкой, и к 10-му шагу разница вырастает примерно до 6 раз.',
     },
   },
+  {
+    id: 'one-vs-batch',
+    landscape: 'penguins-mass',
+    start: [-1.2, 1.8],
+    runners: [
+      { label: 'SGD, batch 1', color: '#ff851b', optimizer: spec('sgd', 0.05), batch: 1 },
+      { label: 'SGD, batch 16', color: '#f012be', optimizer: spec('sgd', 0.05), batch: 16 },
+      {
+        label: 'SGD, full batch 342',
+        color: '#0074d9',
+        optimizer: spec('sgd', 0.05),
+        batch: 342,
+      },
+    ],
+    shake: calm,
+    steps: 300,
+    layout: 'split',
+    panes: [[0], [1], [2]],
+    caption: {
+      en: "Real data: penguin body mass from flipper length. SGD with the same learning rate 0.05 takes each step's gradient from one example, from 16 or from all 342. One example zigzags down and keeps trembling around the minimum; a batch of 16 wobbles a little; the full batch rolls straight down and stops.",
+      ru: 'Реальные данные: масса пингвина по длине ласта. SGD с одним и тем же шагом 0.05 считает градиент на каждом шаге по одному примеру, по 16 или по всем 342. По одному примеру шарик спускается зигзагами и так и дрожит около минимума; батч из 16 слегка покачивается; полный батч катится прямо ко дну и останавливается.',
+    },
+  },
+  {
+    id: 'raw-features',
+    landscape: 'penguins-mass',
+    raw: true,
+    start: [0, 0],
+    runners: [
+      { label: 'SGD', color: '#0074d9', optimizer: spec('sgd', 1e-5) },
+      { label: 'SGD-momentum', color: LECTURE_COLORS.momentum, optimizer: spec('momentum', 1e-5) },
+      { label: 'Adam', color: LECTURE_COLORS.adam, optimizer: spec('adam', 20) },
+    ],
+    shake: calm,
+    steps: 600,
+    caption: {
+      en: 'Penguin mass from flipper length in raw units, grams against millimetres: the loss is a long narrow ravine, about 10⁷ times more curved across than along. SGD and SGD-momentum drop to its floor in a few steps and stall far from the minimum; Adam crawls along it. A larger rate does not help: it throws SGD out of the ravine. Switch off "raw units": on standardized data the same optimizers, at the rates the app picks for it, reach the minimum in under 100 steps.',
+      ru: 'Масса пингвина по длине ласта в сырых единицах, граммы против миллиметров: функция потерь — длинный узкий овраг, поперёк он искривлён примерно в 10⁷ раз сильнее, чем вдоль. SGD и SGD-momentum за несколько шагов падают на дно оврага и замирают далеко от минимума; Adam ползёт вдоль него. Больший шаг не спасает: SGD вылетает из оврага. Выключите «сырые единицы»: на стандартизованных данных те же оптимизаторы с шагом, который подберёт приложение, доходят до минимума меньше чем за 100 шагов.',
+    },
+  },
+  {
+    id: 'lr-decay',
+    landscape: 'penguins-mass',
+    start: [-1.2, 1.8],
+    batch: 8,
+    runners: [
+      { label: 'SGD, lr 0.5 constant', color: '#ff851b', optimizer: spec('sgd', 0.5) },
+      {
+        label: 'SGD, lr 0.5 ×0.3 every 100 steps',
+        color: '#0074d9',
+        optimizer: spec('sgd', 0.5),
+        schedule: { kind: 'step', step_size: 100, gamma: 0.3 },
+      },
+    ],
+    shake: calm,
+    steps: 500,
+    layout: 'split',
+    panes: [[0], [1]],
+    caption: {
+      en: 'Minibatches of 8 and a large learning rate, 0.5: both balls reach the bottom at once and, on the same batches, move identically for 100 steps. With a constant rate the ball keeps jumping around the minimum. Multiply the rate by 0.3 every 100 steps (StepLR) and it calms down and settles: big steps first, small steps later.',
+      ru: 'Батчи по 8 и большой шаг, 0.5: оба шарика сразу добегают до дна и на одних и тех же батчах первые 100 шагов движутся одинаково. С постоянным шагом шарик так и прыгает вокруг минимума. Если каждые 100 шагов умножать шаг на 0.3 (StepLR), он успокаивается и садится в минимум: сперва большие шаги, потом маленькие.',
+    },
+  },
 ];
 
 /** The scene with this id, or undefined. */
