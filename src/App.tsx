@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useRace } from './store/app-store';
 import { CopyLink } from './ui/CopyLink';
+import { DataPanel } from './ui/DataPanel';
+import { EpochCounter } from './ui/EpochCounter';
 import { ExportButton } from './ui/export/ExportButton';
 import { LandscapePanel } from './ui/landscape/LandscapePanel';
 import { FormulaPanel, SoftmaxView } from './ui/lazy-views';
@@ -89,8 +91,20 @@ export function App() {
         </div>
         <PaneTitles />
         <p className="formula" title={formula}>
-          <b>{landscapeName(t, landscape)}</b> f(x, y) = {formula}
+          <b>{landscapeName(t, landscape)}</b>{' '}
+          {landscape.data ? (
+            <>
+              L(w, b) = {formula}{' '}
+              <small>
+                ({landscape.data.standardized ? t.data.standardized : t.data.rawUnits}, n ={' '}
+                {landscape.data.n})
+              </small>
+            </>
+          ) : (
+            <>f(x, y) = {formula}</>
+          )}
         </p>
+        <EpochCounter />
         <SceneCaption />
         <Notices />
         <Legend />
@@ -98,6 +112,7 @@ export function App() {
       <aside className="right-panel" inert={exporting}>
         <StartFields />
         <TopView />
+        <DataPanel />
         <LossChart />
         <FormulaPanel />
       </aside>

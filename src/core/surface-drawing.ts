@@ -56,7 +56,9 @@ export function drawSurface(grid: SurfaceGrid, frame: WorldFrame): SurfaceDrawin
   const slopes = new Float32Array(2 * count);
   const level = new Int32Array(count);
   const { xMin, xMax, yMin, yMax } = grid.domain;
-  const u = frame.width / (xMax - xMin);
+  // World units per domain unit along each axis (equal unless the frame is stretched).
+  const ux = frame.width / (xMax - xMin);
+  const uz = frame.depth / (yMax - yMin);
   const { values, gradients, heightMap } = grid;
   for (let j = 0; j < side; j++) {
     const Z = frame.worldZ(yMin + ((yMax - yMin) * j) / n);
@@ -75,9 +77,9 @@ export function drawSurface(grid: SurfaceGrid, frame: WorldFrame): SurfaceDrawin
       valid[k] = ok ? 1 : 0;
       level[k] = ok ? Math.floor(Math.min(h, MAX_HEIGHT) * TOP_VIEW_CONTOURS) : -1;
       if (ok && h < MAX_HEIGHT) {
-        const s = heightMap.slope(f) / u;
-        slopes[2 * k] = s * gx;
-        slopes[2 * k + 1] = -s * gy;
+        const s = heightMap.slope(f);
+        slopes[2 * k] = (s * gx) / ux;
+        slopes[2 * k + 1] = (-s * gy) / uz;
       }
     }
   }

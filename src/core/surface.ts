@@ -155,20 +155,31 @@ export interface WorldFrame {
   heightUnits: number;
 }
 
-/** The {@link WorldFrame} of a domain. */
+/** Domains longer than this many times their width are drawn stretched to a square. */
+export const MAX_DRAWN_ASPECT = 4;
+
+/**
+ * The {@link WorldFrame} of a domain: both axes at the same scale, unless one side is more than
+ * {@link MAX_DRAWN_ASPECT} times the other (a model's weight and bias in raw units: w spans tens,
+ * b thousands) — then each axis is scaled to 10 units on its own, or the surface would be a
+ * sliver.
+ */
 export function worldFrame(d: Domain): WorldFrame {
   const sx = d.xMax - d.xMin;
   const sy = d.yMax - d.yMin;
   const unit = 10 / Math.max(sx, sy);
+  const stretched = sx > MAX_DRAWN_ASPECT * sy || sy > MAX_DRAWN_ASPECT * sx;
+  const ux = stretched ? 10 / sx : unit;
+  const uy = stretched ? 10 / sy : unit;
   const cx = (d.xMin + d.xMax) / 2;
   const cy = (d.yMin + d.yMax) / 2;
   return {
-    width: sx * unit,
-    depth: sy * unit,
-    worldX: (x) => (x - cx) * unit,
-    worldZ: (y) => -(y - cy) * unit,
-    domainX: (X) => cx + X / unit,
-    domainY: (Z) => cy - Z / unit,
+    width: sx * ux,
+    depth: sy * uy,
+    worldX: (x) => (x - cx) * ux,
+    worldZ: (y) => -(y - cy) * uy,
+    domainX: (X) => cx + X / ux,
+    domainY: (Z) => cy - Z / uy,
     heightUnits: 4,
   };
 }

@@ -1,5 +1,6 @@
 import * as app from './app';
 import * as chart from './chart';
+import * as data from './data';
 import * as formulas from './formulas';
 import * as functionErrors from './function-errors';
 import * as landscapePanel from './landscape-panel';
@@ -35,6 +36,7 @@ export const messages = {
     layout: layout.en,
     record: record.en,
     surface: surface.en,
+    data: data.en,
   },
   ru: {
     app: app.ru,
@@ -49,6 +51,7 @@ export const messages = {
     layout: layout.ru,
     record: record.ru,
     surface: surface.ru,
+    data: data.ru,
   },
 } satisfies Record<Language, unknown>;
 

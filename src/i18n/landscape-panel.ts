@@ -19,6 +19,8 @@ export const en = {
     'plastic-bag': 'Plastic bag',
     ravine: 'Ravine',
     'two-wells': 'Two wells',
+    'penguins-mass': 'Penguins: body mass from flipper length',
+    'penguins-species': 'Penguins: species from bill length',
     custom: 'Your function',
   } as Record<string, string>,
 };
@@ -43,6 +45,8 @@ export const ru: typeof en = {
     'plastic-bag': 'Пластиковый пакет',
     ravine: 'Овраг',
     'two-wells': 'Две ямы',
+    'penguins-mass': 'Пингвины: масса по длине крыла',
+    'penguins-species': 'Пингвины: вид по длине клюва',
     custom: 'Своя функция',
   },
 };

@@ -15,6 +15,9 @@ export const en = {
     race: 'The race',
     'momentum-lr': 'Momentum: big vs small lr',
     'adam-bias': 'Bias correction',
+    'one-vs-batch': 'One example vs a batch',
+    'raw-features': 'Raw vs standardized data',
+    'lr-decay': 'Learning-rate decay',
   } as Record<string, string>,
 };
 
@@ -34,5 +37,8 @@ export const ru: typeof en = {
     race: 'Гонка',
     'momentum-lr': 'Моментум: большой и малый lr',
     'adam-bias': 'Поправка на смещение',
+    'one-vs-batch': 'Один пример или батч',
+    'raw-features': 'Сырые или стандартизованные данные',
+    'lr-decay': 'Уменьшение шага',
   },
 };

@@ -14,11 +14,17 @@ export interface RaceSettings {
   start: [number, number];
   runners: readonly RunnerSpec[];
   shake: Shake;
+  /** On a dataset's landscape: the batch size of runners without their own (null: full). */
+  batch?: number | null;
 }
 
-/** A fresh race at step 0 from `settings` (same seed, so it replays the same steps). */
+/**
+ * A fresh race at step 0 from `settings` (same seed, so the same shake and the same minibatches:
+ * it replays the same steps).
+ */
 export function freshRace(settings: RaceSettings): Race {
-  return createRace(settings.landscape, settings.start, settings.runners, settings.shake);
+  const { landscape, start, runners, shake, batch } = settings;
+  return createRace(landscape, start, runners, shake, batch ? { batch } : {});
 }
 
 /**

@@ -22,6 +22,15 @@ interface Row {
   divergedBecause: string | null;
   distance: number | null;
   lastStep: number;
+  /** On data: the batch size, the epoch of the last batch (1-based; 0 before a step), rows seen. */
+  batch: number | null;
+  epoch: number | null;
+  examples: number | null;
+}
+
+/** The epoch a sampler's last batch came from, 1-based (0 before the first step). */
+export function samplerEpoch(sampler: { epoch: number; examples: number }): number {
+  return sampler.examples === 0 ? 0 : sampler.epoch + 1;
 }
 
 /** The rows of the legend, read from the live race (a JSON string, so equal snapshots do not re-render). */
@@ -40,7 +49,7 @@ function readRows(s: RaceState): string {
       label: r.spec.label,
       color: r.spec.color,
       kind: r.spec.optimizer.kind,
-      lr: r.spec.optimizer.lr,
+      lr: r.schedule.lr,
       step: Math.max(0, steps),
       x,
       y,
@@ -51,6 +60,9 @@ function readRows(s: RaceState): string {
       divergedBecause: r.divergedBecause,
       distance,
       lastStep: Math.hypot(r.point[0]! - r.previousPoint[0]!, r.point[1]! - r.previousPoint[1]!),
+      batch: r.sampler?.batch ?? null,
+      epoch: r.sampler ? samplerEpoch(r.sampler) : null,
+      examples: r.sampler?.examples ?? null,
     };
   });
   return JSON.stringify(rows);
@@ -70,6 +82,7 @@ function statusText(t: Messages['app'], r: Row): string {
 export function Legend() {
   const rows = JSON.parse(useSnapshot(readRows)) as Row[];
   const t = useT().app;
+  const td = useT().data;
   const selected = useRace((s) => s.selectedRunner);
   return (
     <section className="panel legend" aria-label="Runners">
@@ -92,6 +105,8 @@ export function Legend() {
               data-label={r.label}
               data-kind={r.kind}
               data-lr={r.lr}
+              data-batch={r.batch ?? undefined}
+              data-epoch={r.epoch ?? undefined}
               data-step={r.step}
               data-x={r.x}
               data-y={r.y}
@@ -102,7 +117,11 @@ export function Legend() {
             >
               <td>
                 <span className="swatch" style={{ background: r.color }} />
-                {r.label} <small>lr {formatNumber(r.lr)}</small>
+                {r.label}{' '}
+                <small>
+                  lr {formatNumber(r.lr)}
+                  {r.batch !== null && ` · ${td.batch.toLowerCase()} ${r.batch}`}
+                </small>
               </td>
               <td className="num">{formatNumber(r.loss)}</td>
               <td className="num">{r.step}</td>

@@ -46,6 +46,14 @@ export function LossChart() {
       race.runners.forEach((r, i) => {
         const settings = runners[i];
         if (settings && !settings.visible) return;
+        // On data: the loss of each step's batch, faintly, under the full-data loss.
+        if (r.batchHistory && r.batchHistory.count > 0)
+          series.push({
+            ...historyCurve(r.batchHistory),
+            color: r.spec.color,
+            selected: false,
+            faint: true,
+          });
         series.push({
           ...historyCurve(r.history),
           color: r.spec.color,

@@ -20,7 +20,8 @@ export function TopView() {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const frame = useRace((s) => s.frame);
   const image = useMemo(() => renderTopViewImage(surface, frame), [surface, frame]);
-  const aspect = (domain.xMax - domain.xMin) / (domain.yMax - domain.yMin);
+  // As the 3D view draws it (a very long domain is stretched to a square there too).
+  const aspect = frame.width / frame.depth;
   const width = Math.round(aspect >= 1 ? MAX_SIDE : MAX_SIDE * aspect);
   const height = Math.round(aspect >= 1 ? MAX_SIDE / aspect : MAX_SIDE);
 

@@ -15,6 +15,11 @@ export interface ChartSeries extends LossCurve {
   color: string;
   /** The runner the formula panel shows: drawn thicker and on top. */
   selected: boolean;
+  /**
+   * A secondary curve (a runner's batch losses): drawn thin and translucent under the others, no
+   * end dot, and left out of the vertical range so its spikes do not flatten the main curves.
+   */
+  faint?: boolean;
 }
 
 /** What one frame of the chart shows. */
@@ -66,7 +71,8 @@ export function drawLossChart(
   ctx.clearRect(0, 0, width, height);
   ctx.font = FONT;
 
-  const extent = lossExtent(frame.series);
+  const main = frame.series.filter((s) => !s.faint);
+  const extent = lossExtent(main.length ? main : frame.series);
   if (!extent) {
     ctx.fillStyle = BACKGROUND;
     ctx.fillRect(0, 0, width, height);
@@ -101,10 +107,14 @@ export function drawLossChart(
   ctx.lineJoin = 'round';
   ctx.lineCap = 'round';
   const pxPerStep = (plot.w * dpr) / lastStep;
-  // The selected runner last, so it stays on top.
+  // Faint curves first, then the runners, the selected one last so it stays on top.
+  for (const s of frame.series) {
+    if (s.faint) drawSeries(ctx, s, pxPerStep, xOf, yOf, plot.w * dpr);
+  }
   for (const selectedPass of [false, true]) {
     for (const s of frame.series) {
-      if (s.selected === selectedPass) drawSeries(ctx, s, pxPerStep, xOf, yOf, plot.w * dpr);
+      if (!s.faint && s.selected === selectedPass)
+        drawSeries(ctx, s, pxPerStep, xOf, yOf, plot.w * dpr);
     }
   }
   ctx.restore();
@@ -176,6 +186,14 @@ function drawSeries(
   const last = (n - 1) * COLUMN_STRIDE;
   const endX = xOf(out[last + 4]!);
   const endY = yOf(out[last + 5]!);
+  if (s.faint) {
+    ctx.globalAlpha = 0.35;
+    ctx.strokeStyle = s.color;
+    ctx.lineWidth = 1;
+    ctx.stroke();
+    ctx.globalAlpha = 1;
+    return;
+  }
   const width = s.selected ? 2.2 : 1.5;
   const outlined = needsLightOutline(s.color);
   if (outlined) {

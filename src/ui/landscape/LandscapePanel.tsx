@@ -1,6 +1,7 @@
 import { PRESET_LANDSCAPES } from '../../core';
 import { raceStore, useRace } from '../../store/app-store';
 import { landscapeName, useT } from '../use-t';
+import { DataFields } from './DataFields';
 import { FunctionField } from './FunctionField';
 import { ShakeFields } from './ShakeFields';
 import { SurfaceStatus } from './SurfaceStatus';
@@ -12,6 +13,7 @@ export function LandscapePanel() {
   const t = useT();
   const id = useRace((s) => s.landscape.id);
   const hasFunction = useRace((s) => s.functionInput !== null);
+  const onData = useRace((s) => s.landscape.data !== undefined);
   return (
     <section className="panel-section" aria-label={t.landscapePanel.heading}>
       <h2>{t.landscapePanel.heading}</h2>
@@ -43,14 +45,22 @@ export function LandscapePanel() {
             </option>
           ))}
         </optgroup>
+        <optgroup label={t.data.group}>
+          {PRESET_LANDSCAPES.filter((l) => l.group === 'data').map((l) => (
+            <option key={l.id} value={l.id}>
+              {landscapeName(t, l)}
+            </option>
+          ))}
+        </optgroup>
         <optgroup label={t.app.yourFunction}>
           <option value={CUSTOM}>
             {hasFunction || id === CUSTOM ? t.app.yourFunction : `${t.app.yourFunction}…`}
           </option>
         </optgroup>
       </select>
-      <FunctionField />
+      {!onData && <FunctionField />}
       <SurfaceStatus />
+      <DataFields />
       <ShakeFields />
     </section>
   );

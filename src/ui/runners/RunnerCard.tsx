@@ -5,8 +5,10 @@ import { raceStore } from '../../store/app-store';
 import type { RunnerSettings } from '../../store/race-store';
 import { useT } from '../use-t';
 import { changeKind, changeOptimizer, duplicateRunner, selectRunner, takeReveal } from './actions';
+import { BatchRow } from './BatchRow';
 import { ColorField, LabelField, NumberField } from './fields';
 import { HyperFields } from './HyperFields';
+import { ScheduleRow } from './ScheduleRow';
 import { ChevronIcon, CopyIcon, EyeIcon, EyeOffIcon, RemoveIcon } from './icons';
 import {
   hyperDefinition,
@@ -141,6 +143,8 @@ export function RunnerCard({ runner, selected }: { runner: RunnerSettings; selec
           title={t.lrTitle}
         />
       </div>
+      <BatchRow runner={runner} />
+      <ScheduleRow runner={runner} />
       {/* Keyed by kind: a switch of optimizer starts its fields afresh, without stale errors. */}
       {open && <HyperFields key={optimizer.kind} id={hypersId} runnerId={id} spec={optimizer} />}
     </article>

@@ -10,6 +10,7 @@ type Problem = Exclude<FieldReading, { ok: true }> | { ok: false; problem: 'empt
 
 function problemText(t: Messages['runners'], name: string, p: Problem): string {
   if (p.problem === 'not-a-number') return t.notANumber(name);
+  if (p.problem === 'not-whole') return t.notWhole(name);
   if (p.problem === 'out-of-range') return t.outOfRange(name, p.range);
   return t.emptyName;
 }

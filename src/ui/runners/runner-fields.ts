@@ -54,6 +54,7 @@ export function rangeText(h: HyperDefinition): string {
 export type FieldReading =
   | { ok: true; value: number }
   | { ok: false; problem: 'not-a-number' }
+  | { ok: false; problem: 'not-whole' }
   | { ok: false; problem: 'out-of-range'; range: string };
 
 /**
@@ -64,6 +65,7 @@ export type FieldReading =
 export function readHyperField(h: HyperDefinition, text: string): FieldReading {
   const value = parseNumber(text.trim().replace(/^([^,]*),([^,]*)$/, '$1.$2'));
   if (value === null) return { ok: false, problem: 'not-a-number' };
+  if (h.integer && !Number.isInteger(value)) return { ok: false, problem: 'not-whole' };
   if (checkHyperValue(h, value) !== null)
     return { ok: false, problem: 'out-of-range', range: rangeText(h) };
   return { ok: true, value };
