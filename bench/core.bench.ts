@@ -5,7 +5,11 @@
  * 2. A typed-in function: f and ∇f of sin(x)*cos(y) + 0.1*(x^2+y^2) on a 256 × 256 grid.
  * 3. The parser: the slowest and the median parse of 3,000 random strings of up to 1,000
  *    characters (arbitrary text, and soups of grammar tokens) plus deep and long worst cases.
- * 4. `trace --f <text> --steps 200` (src/cli/trace.ts's main, in this process) on long typed
+ * 4. Real data (penguins-species, logistic regression on bill length, standardized): the full-data
+ *    loss surface on the 257 × 257 grid as the surface worker samples it (median of 9; also the
+ *    whole surface job: coarse grid, fine grid in bands, height map and drawing), and one race
+ *    step of SGD-momentum, RMSProp and Adam on minibatches of 32 (mean over 20,000 steps).
+ * 5. `trace --f <text> --steps 200` (src/cli/trace.ts's main, in this process) on long typed
  *    functions of up to 1,000 characters (bench/long-functions.ts): wall and CPU time of each, the
  *    worst of them, and each one's minima search (evaluations spent of its budget, completed or
  *    stopped early with estimates).
@@ -13,10 +17,17 @@
  */
 import fc from 'fast-check';
 import {
+  createRace,
   createSwarm,
+  defaultRunnersFor,
   defaultSpec,
   getPresetLandscape,
+  landscapeFromSource,
+  NO_SHAKE,
   parseFunction,
+  runSurfaceJob,
+  sampleSurface,
+  stepRace,
   stepSwarm,
 } from '../src/core';
 import { LONG_FUNCTIONS, timeLongFunction } from './long-functions';
@@ -154,6 +165,52 @@ console.log(
   `parser: ${texts.length} strings of up to 1,000 characters: median ${median(parseTimes).toFixed(3)} ms, 99th percentile ${parseP99Ms.toFixed(3)} ms, slowest ${parseMaxMs.toFixed(2)} ms (a single slow call is usually a GC pause)`,
 );
 
+// The surface worker's code path: the landscape from its source, then 257² samples of f and ∇f.
+const species = landscapeFromSource({ kind: 'preset', id: 'penguins-species' })!;
+const surfaceRuns: number[] = [];
+const surfaceCpu: number[] = [];
+for (let r = 0; r < 9; r++) {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  sampleSurface(species, 256);
+  surfaceRuns.push(performance.now() - t0);
+  const c = process.cpuUsage(c0);
+  surfaceCpu.push((c.user + c.system) / 1000);
+}
+const dataSurfaceMs = median(surfaceRuns);
+const dataSurfaceCpuMs = median(surfaceCpu);
+const jobRuns: number[] = [];
+const quiet = { onSurface() {}, onMinima() {}, onProgress() {}, onDone() {}, onError() {} };
+for (let r = 0; r < 5; r++) {
+  const t0 = performance.now();
+  runSurfaceJob(
+    {
+      source: { kind: 'preset', id: 'penguins-species' },
+      coarseSegments: 64,
+      segments: 256,
+      minima: false,
+    },
+    quiet,
+  );
+  jobRuns.push(performance.now() - t0);
+}
+const dataSurfaceJobMs = median(jobRuns);
+console.log(
+  `penguins-species full-data loss surface, 257×257 grid: ${dataSurfaceMs.toFixed(1)} ms (median of 9, first ${surfaceRuns[0]!.toFixed(1)} ms; CPU ${dataSurfaceCpuMs.toFixed(1)} ms); whole surface job with the coarse grid and drawing ${dataSurfaceJobMs.toFixed(1)} ms (median of 5)`,
+);
+
+const DATA_STEPS = 20_000;
+const dataRace = createRace(species, species.start, defaultRunnersFor(species), NO_SHAKE, {
+  batch: 32,
+});
+for (let k = 0; k < 2_000; k++) stepRace(dataRace); // warm-up
+const stepStart = performance.now();
+for (let k = 0; k < DATA_STEPS; k++) stepRace(dataRace);
+const dataStepMs = (performance.now() - stepStart) / DATA_STEPS;
+console.log(
+  `penguins-species race step, ${dataRace.runners.map((r) => r.spec.optimizer.kind).join(' + ')} on batches of 32: ${(dataStepMs * 1000).toFixed(2)} µs a step (mean of ${DATA_STEPS.toLocaleString('en')}; statuses ${dataRace.runners.map((r) => r.status).join(', ')})`,
+);
+
 console.log('trace --f <long function> --steps 200:');
 const longRuns = LONG_FUNCTIONS.map(({ name, text }) => {
   const run = timeLongFunction(name, text);
@@ -171,6 +228,10 @@ console.log(
   JSON.stringify({
     runnerStepsPerSec: Math.round(runnerStepsPerSec),
     gridMs: Number(gridMs.toFixed(3)),
+    dataSurfaceMs: Number(dataSurfaceMs.toFixed(2)),
+    dataSurfaceCpuMs: Number(dataSurfaceCpuMs.toFixed(2)),
+    dataSurfaceJobMs: Number(dataSurfaceJobMs.toFixed(2)),
+    dataStepMs: Number(dataStepMs.toFixed(5)),
     parseP99Ms: Number(parseP99Ms.toFixed(3)),
     parseMaxMs: Number(parseMaxMs.toFixed(3)),
     traceLongFunctionMs: Math.round(worst.traceMs),
