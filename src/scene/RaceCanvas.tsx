@@ -4,13 +4,14 @@ import { CameraControls } from './CameraControls';
 import { MinimaMarkers } from './MinimaMarkers';
 import { StartDrag } from './StartDrag';
 import { StartHandle } from './StartHandle';
+import { BatchSurface } from './BatchSurface';
 import { Surface } from './Surface';
 import { Ticker } from './Ticker';
 import { Trails } from './Trails';
 import { ViewRenderer } from './ViewRenderer';
 import { RecordBridge } from './RecordBridge';
 import { FrameProbeEnd, FrameProbeStart } from './FrameProbe';
-import { raceStore } from '../store/app-store';
+import { raceStore, useRace } from '../store/app-store';
 
 /** How long the "3D view is back" notice stays before it goes by itself. */
 const RESTORED_NOTICE_MS = 8_000;
@@ -56,6 +57,13 @@ function carryOnThroughContextLoss(canvas: HTMLCanvasElement): void {
   });
 }
 
+/** The full-data surface, or on a dataset with the batch-surface switch on, the batch's own. */
+function SurfaceOrBatch() {
+  const data = useRace((s) => s.landscape.data);
+  const batchSurface = useRace((s) => s.batchSurface);
+  return data && batchSurface ? <BatchSurface data={data} /> : <Surface />;
+}
+
 /** The full-window 3D race: surface, minima, trails, balls, start handle and orbit camera. */
 export function RaceCanvas() {
   return (
@@ -75,7 +83,7 @@ export function RaceCanvas() {
       <directionalLight position={[5, 10, 6]} intensity={2.2} />
       <FrameProbeStart />
       <Ticker />
-      <Surface />
+      <SurfaceOrBatch />
       <MinimaMarkers />
       <Trails />
       <Balls />

@@ -7,7 +7,7 @@ const indices = new Map<number, Uint32Array>();
  * The triangles of an n × n grid of cells, two per cell, counter-clockwise seen from above (+Y,
  * with Z pointing towards −y). The same for every surface of that size, so made once.
  */
-function gridIndex(segments: number): Uint32Array {
+export function gridIndex(segments: number): Uint32Array {
   const cached = indices.get(segments);
   if (cached) return cached;
   const side = segments + 1;

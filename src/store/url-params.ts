@@ -45,6 +45,7 @@ export const SHARED_PARAMS = [
   'speed',
   'data',
   'raw',
+  'batch',
 ] as const;
 
 /** A scene's settings as a setup (scenes name runners by position; the store by position + 1). */
@@ -74,7 +75,8 @@ function sceneSetup(id: string): SharedSetup | null {
  * parameters, which win for their field when present: `?landscape=<id>`, `?start=<x>,<y>`,
  * `?paused=1`, `?scene=<id>` (applies a scene), `?layout=overlay|split`, `?lang=en|ru`,
  * `?speed=<steps per second>` (clamped to the speed menu's range), `?data=<dataset id>` (a model
- * trained on real data) with `?raw=1` (its data in raw units). The query
+ * trained on real data) with `?raw=1` (its data in raw units) and `?batch=<B>` (the default batch
+ * size, 1 … n). The query
  * string is untrusted input: whatever cannot be read falls back to its default with a notice;
  * nothing throws.
  */
@@ -122,6 +124,14 @@ export function readInitialParams(search: string, fallback = DEFAULT_LANDSCAPE_I
   if (rawText !== null && rawText !== '0' && rawText !== 'false') {
     const data = setup.landscape?.data;
     if (data) setup = { ...setup, landscape: dataLandscape(data.id, false) };
+    else notices.push({ key: 'linkPart', args: { part: 'data' } });
+  }
+  const batchText = params.get('batch');
+  if (batchText !== null) {
+    const b = parseNumber(batchText);
+    const n = setup.landscape?.data?.n;
+    if (n !== undefined && b !== null && Number.isInteger(b) && b >= 1 && b <= n)
+      setup = { ...setup, batch: b === n ? null : b };
     else notices.push({ key: 'linkPart', args: { part: 'data' } });
   }
   const landscape = setup.landscape ?? fallbackLandscape;

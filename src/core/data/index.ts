@@ -1,5 +1,5 @@
 export * from './datasets';
-export { batchLoss, fullLoss, type FullLoss } from './models';
+export { batchLoss, batchMoments, fullLoss, type FullLoss } from './models';
 export * from './sampler';
 export { dataLandscape, dataMinimum } from './landscape';
 export { PENGUINS_CREDIT } from './penguins';

@@ -136,3 +136,39 @@ export function fullLoss(data: Dataset): FullLoss {
     return loss;
   };
 }
+
+/**
+ * The batch means the linear model's loss is made of, written to out[0…4]:
+ * E[x²], E[x], E[xy], E[y], E[y²] over the first `count` rows, so that the batch's MSE is
+ * L(w, b) = w²·E[x²] + 2wb·E[x] + b² − 2w·E[xy] − 2b·E[y] + E[y²] at every (w, b) — what the
+ * batch-surface shader evaluates per vertex.
+ */
+export function batchMoments(
+  x: Float64Array,
+  y: Float64Array,
+  rows: ArrayLike<number>,
+  count: number,
+  out: Float64Array | number[],
+): void {
+  let sxx = 0;
+  let sx = 0;
+  let sxy = 0;
+  let sy = 0;
+  let syy = 0;
+  for (let k = 0; k < count; k++) {
+    const i = rows[k]!;
+    const xi = x[i]!;
+    const yi = y[i]!;
+    sxx += xi * xi;
+    sx += xi;
+    sxy += xi * yi;
+    sy += yi;
+    syy += yi * yi;
+  }
+  const c = Math.max(1, count);
+  out[0] = sxx / c;
+  out[1] = sx / c;
+  out[2] = sxy / c;
+  out[3] = sy / c;
+  out[4] = syy / c;
+}
