@@ -87,6 +87,10 @@ export function sampleSurfaceRows(
   values: Float64Array,
   gradients: Float64Array,
 ): void {
+  if (landscape.sampleRows) {
+    landscape.sampleRows(segments, j0, Math.min(j1, segments + 1), values, gradients);
+    return;
+  }
   const { xMin, xMax, yMin, yMax } = landscape.domain;
   const side = segments + 1;
   const rows = Math.max(0, Math.min(j1, side) - j0);

@@ -1,7 +1,7 @@
 import { definePreset } from '../landscapes/define';
 import type { Domain, Landscape } from '../landscapes/types';
 import { loadDataset, type Dataset, type DatasetId } from './datasets';
-import { fullLoss, sigmoid } from './models';
+import { fullLoss, logisticGridSampler, sigmoid } from './models';
 
 /** How each dataset is shown: its name, domain over (w, b), start and learning rates. */
 interface DataView {
@@ -134,6 +134,10 @@ export function dataLandscape(id: DatasetId, standardized = true): Landscape {
     minima: [{ x: w, y: b, global: true }],
   });
   landscape.data = data;
+  if (data.model === 'logistic') {
+    const rows = logisticGridSampler(data, view.domain);
+    if (rows) landscape.sampleRows = rows;
+  }
   cache.set(key, landscape);
   return landscape;
 }

@@ -61,6 +61,18 @@ export interface Landscape {
    * when given, f into values[i].
    */
   gradientMany(p: Float64Array, n: number, grad: Float64Array, values?: Float64Array): void;
+  /**
+   * Optional fast path for drawing: f and ∇f on rows j ∈ [j0, j1) of the regular grid of
+   * `sampleSurfaceRows` (same layout), when the landscape can share work along a row. Agrees with
+   * `valueAndGradient` to rounding (≈1e-13 relative); races never use it.
+   */
+  sampleRows?(
+    segments: number,
+    j0: number,
+    j1: number,
+    values: Float64Array,
+    gradients: Float64Array,
+  ): void;
 }
 
 /** Domain width and height: max(xMax − xMin, yMax − yMin). */
