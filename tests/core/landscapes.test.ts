@@ -18,7 +18,7 @@ function pseudoRandomPoints(count: number, seed: number): [number, number][] {
 }
 
 describe('presets', () => {
-  it('has the lecture landscapes and the classic test functions with the issue’s ids', () => {
+  it('has the lecture landscapes, the classic test functions and the datasets with the issues’ ids', () => {
     expect(PRESET_LANDSCAPES.map((l) => l.id)).toEqual([
       'bowl',
       'plastic-bag',
@@ -33,6 +33,8 @@ describe('presets', () => {
       'styblinski-tang',
       'ackley',
       'goldstein-price',
+      'penguins-mass',
+      'penguins-species',
     ]);
   });
 

@@ -180,7 +180,7 @@ describe('a race', () => {
     expect(rolling!.status).toBe('running');
     const frozenAt = [...gone!.point];
     const [goneTrajectory, rollingTrajectory] = recordRace(race, 5);
-    expect(goneTrajectory).toEqual({ points: frozenAt, losses: [gone!.loss] });
+    expect(goneTrajectory).toEqual({ lr: [], points: frozenAt, losses: [gone!.loss] });
     expect(rollingTrajectory!.points.length / 2).toBe(6);
     expect(rollingTrajectory!.points.slice(-2)).toEqual([...rolling!.point]);
   });
@@ -194,7 +194,7 @@ describe('a race', () => {
     expect(r).toMatchObject({ status: 'diverged', statusStep: 0 });
     expect([...r.point]).toEqual([-1, 1]); // the ball stays at the start …
     expect(r.history.count).toBe(0); // … but no point without a loss is recorded
-    expect(trajectory).toEqual({ points: [], losses: [] });
+    expect(trajectory).toEqual({ points: [], losses: [], lr: [] });
   });
 
   it('reports what the formula panel shows: g, moments, 1−β₁ᵗ, 1−β₂ᵗ and the step taken', () => {
