@@ -6,7 +6,7 @@
  * τ for `dampening`. RMSProp's averaging weight is PyTorch's `alpha`, written β here because α is
  * the learning rate. Pure: strings only, no rendering.
  */
-import type { OptimizerSpec } from './optimizers';
+import type { OptimizerSpec, ScheduleSpec } from './optimizers';
 
 const W_UPDATE = 'w_t = w_{t-1} - \\alpha';
 const HATS_TEX =
@@ -262,4 +262,40 @@ export function texNumber(v: number): string {
   if (m === '1') return power;
   if (m === '-1') return `-${power}`;
   return `${m} \\cdot ${power}`;
+}
+
+/**
+ * The learning-rate schedule as TeX, αₜ in terms of the base rate α and the step t (the closed
+ * forms of `torch.optim.lr_scheduler`, as in `scheduledRate`), with its settings' values; null for
+ * the constant schedule. step: α·γ^⌊(t−1)/s⌋; exponential: α·γ^(t−1); cosine:
+ * η_min + ½(α − η_min)(1 + cos(π(t−1)/T)); warm-up: α·(s + (1 − s)·min(t−1, N)/N).
+ */
+export function scheduleTex(
+  schedule: ScheduleSpec | undefined,
+): { rule: string; values: string } | null {
+  if (!schedule) return null;
+  switch (schedule.kind) {
+    case 'constant':
+      return null;
+    case 'step':
+      return {
+        rule: '\\alpha_t = \\alpha\\, \\gamma^{\\lfloor (t-1)/s \\rfloor}',
+        values: `\\gamma = ${texNumber(schedule.gamma)},\\ s = ${schedule.step_size}`,
+      };
+    case 'exponential':
+      return {
+        rule: '\\alpha_t = \\alpha\\, \\gamma^{t-1}',
+        values: `\\gamma = ${texNumber(schedule.gamma)}`,
+      };
+    case 'cosine':
+      return {
+        rule: '\\alpha_t = \\eta_{\\min} + \\tfrac12 (\\alpha - \\eta_{\\min}) \\bigl(1 + \\cos \\tfrac{\\pi (t-1)}{T}\\bigr)',
+        values: `T = ${schedule.t_max},\\ \\eta_{\\min} = ${texNumber(schedule.eta_min)}`,
+      };
+    case 'warmup':
+      return {
+        rule: '\\alpha_t = \\alpha \\bigl(s + (1-s) \\tfrac{\\min(t-1,\\, N)}{N}\\bigr)',
+        values: `s = ${texNumber(schedule.start_factor)},\\ N = ${schedule.total_iters}`,
+      };
+  }
 }

@@ -6,8 +6,12 @@ import {
   formulaSource,
   hyperparameterSymbols,
   hyperparametersTex,
+  scheduleTex,
+  texNumber,
   updateRuleTex,
 } from '../../core/formulas';
+import type { RaceState } from '../../store/race-store';
+import { useSnapshot } from '../use-snapshot';
 import type { RunnerSettings } from '../../store/race-store';
 import { raceStore, useRace } from '../../store/app-store';
 import { useT } from '../use-t';
@@ -54,6 +58,7 @@ export function FormulaPanel() {
             </select>
           </div>
           <SelectedRule runner={runner} />
+          <ScheduleRule runner={runner} />
           <FormulaValues spec={runner.optimizer} />
           {runners.length > 1 && <AllRules runners={runners} selectedId={runner.id} />}
         </>
@@ -99,6 +104,38 @@ function SelectedRule({ runner }: { runner: RunnerSettings }) {
         className="formula-hyper"
         title={t.hyperTitle(names)}
         dangerouslySetInnerHTML={{ __html: hyper }}
+      />
+    </div>
+  );
+}
+
+/** The selected runner's live learning rate αₜ (the rate its next step uses). */
+function readSelectedRate(s: RaceState): string {
+  const i = Math.max(
+    0,
+    s.runners.findIndex((r) => r.id === s.selectedRunner),
+  );
+  const live = s.race.runners[i];
+  return live ? String(live.schedule.lr) : '';
+}
+
+/** The runner's learning-rate schedule αₜ with its settings and the live rate; none if constant. */
+function ScheduleRule({ runner }: { runner: RunnerSettings }) {
+  const t = useT().data;
+  const tex = useMemo(() => scheduleTex(runner.schedule), [runner.schedule]);
+  const rate = useSnapshot(readSelectedRate);
+  if (!tex) return null;
+  return (
+    <div className="formula-schedule" data-testid="formula-schedule" data-lr={rate}>
+      <p className="formula-source">
+        <span>{t.schedules[runner.schedule!.kind]}</span>
+      </p>
+      <div className="formula-tex" dangerouslySetInnerHTML={{ __html: texHtml(tex.rule) }} />
+      <p
+        className="formula-hyper"
+        dangerouslySetInnerHTML={{
+          __html: `${texHtml(tex.values, false)}; ${texHtml(`\\alpha_t = ${rate === '' ? '' : texNumber(Number(rate))}`, false)}`,
+        }}
       />
     </div>
   );
