@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { useRace } from './store/app-store';
 import { CopyLink } from './ui/CopyLink';
 import { DataPanel } from './ui/DataPanel';
-import { EpochCounter } from './ui/EpochCounter';
 import { ExportButton } from './ui/export/ExportButton';
 import { LandscapePanel } from './ui/landscape/LandscapePanel';
 import { FormulaPanel, SoftmaxView } from './ui/lazy-views';
@@ -104,7 +103,6 @@ export function App() {
             <>f(x, y) = {formula}</>
           )}
         </p>
-        <EpochCounter />
         <SceneCaption />
         <Notices />
         <Legend />

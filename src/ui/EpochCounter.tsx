@@ -1,7 +1,11 @@
 import type { RaceState } from '../store/race-store';
-import { samplerEpoch } from './Legend';
 import { useSnapshot } from './use-snapshot';
 import { useT } from './use-t';
+
+/** The epoch a sampler's last batch came from, 1-based (0 before the first step). */
+export function samplerEpoch(sampler: { epoch: number; examples: number }): number {
+  return sampler.examples === 0 ? 0 : sampler.epoch + 1;
+}
 
 /** The selected runner's epoch, rows seen and label, as a key ("" off data). */
 function readEpoch(s: RaceState): string {

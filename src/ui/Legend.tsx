@@ -4,6 +4,7 @@ import type { RaceState } from '../store/race-store';
 import { raceStore, useRace } from '../store/app-store';
 import { useT } from './use-t';
 import { useSnapshot } from './use-snapshot';
+import { EpochCounter, samplerEpoch } from './EpochCounter';
 
 interface Row {
   id: number;
@@ -26,11 +27,6 @@ interface Row {
   batch: number | null;
   epoch: number | null;
   examples: number | null;
-}
-
-/** The epoch a sampler's last batch came from, 1-based (0 before the first step). */
-export function samplerEpoch(sampler: { epoch: number; examples: number }): number {
-  return sampler.examples === 0 ? 0 : sampler.epoch + 1;
 }
 
 /** The rows of the legend, read from the live race (a JSON string, so equal snapshots do not re-render). */
@@ -86,6 +82,7 @@ export function Legend() {
   const selected = useRace((s) => s.selectedRunner);
   return (
     <section className="panel legend" aria-label="Runners">
+      <EpochCounter />
       <table>
         <thead>
           <tr>
