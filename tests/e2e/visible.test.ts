@@ -1,3 +1,4 @@
+import { SCENES as LECTURE_SCENES } from '../../src/core';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -22,8 +23,8 @@ import {
   type RacePage,
 } from './race-page';
 
-/** Every lecture scene (src/core/scenes.ts). */
-const SCENES = ['bowl', 'bag-strong-shake', 'bag-gentle-shake', 'race', 'momentum-lr', 'adam-bias'];
+/** Every lecture scene, from the core's own list (src/core/scenes.ts). */
+const SCENES = LECTURE_SCENES.map((s) => s.id);
 /** SwiftShader on a shared machine: a few frames can take seconds. */
 const SLOW = 120_000;
 const ROW = '[data-testid="runner-row"]';
