@@ -106,6 +106,10 @@ export function titleText(state: RaceState, t: Messages): string {
   const scene = state.scene ? getScene(state.scene) : undefined;
   if (scene) return scene.caption[state.language];
   const name = t.landscapePanel.names[state.landscape.id] ?? state.landscape.name;
+  if (state.landscape.data) {
+    const units = state.landscape.data.standardized ? t.data.standardized : t.data.rawUnits;
+    return `${name}: L(w, b) = ${state.landscape.formula} (${units})`;
+  }
   return `${name}: f(x, y) = ${state.landscape.formula}`;
 }
 
@@ -191,7 +195,10 @@ export function readOverlayContent(
     rows: shown.map((r) => ({
       color: r.spec.color,
       label: r.spec.label,
-      params: keyHyperparameters(r.spec.optimizer),
+      // The rate in effect now (after its schedule) and, on data, the batch size.
+      params:
+        keyHyperparameters({ ...r.spec.optimizer, lr: r.schedule.lr }) +
+        (r.sampler ? ` · ${t.data.batch.toLowerCase()} ${r.sampler.batch}` : ''),
       loss: formatNumber(r.loss),
       status: statusText(t.app, r),
     })),
