@@ -1,4 +1,5 @@
 import {
+  changeRunnerBatch,
   createRace,
   dataLandscape,
   defaultSpec,
@@ -273,8 +274,16 @@ export function raceSlice(
     },
     updateRunner(id, patch) {
       const next = get().runners.map((r) => (r.id === id ? { ...r, ...patch } : r));
-      // A new optimizer, schedule or batch size changes how the runner runs: a new race.
-      if (patch.optimizer || 'schedule' in patch || 'batch' in patch) return withRunners(next);
+      // A new optimizer or schedule changes how the runner runs: a new race.
+      if (patch.optimizer || 'schedule' in patch) return withRunners(next);
+      // A new batch size takes effect while the race goes on (the others keep going): slide it
+      // from the full data down to 1 and watch that runner's path start to stagger.
+      if ('batch' in patch) {
+        const at = next.findIndex((r) => r.id === id);
+        if (!changeRunnerBatch(get().race, at, next[at]!)) return withRunners(next);
+        set({ runners: next, scene: null, finished: false });
+        return;
+      }
       // A new label, colour or visibility changes how a runner looks, not how it runs:
       // the race goes on.
       const { race } = get();

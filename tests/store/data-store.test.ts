@@ -27,19 +27,34 @@ describe('the store on real data', () => {
     expect(over.notices.map((n) => n.key)).toEqual(['linkPart']);
   });
 
-  it('a runner’s batch size and schedule restart the race with them; its label does not', () => {
+  it('a runner’s new batch size takes effect as the race goes on; a schedule restarts the race', () => {
     const store = createRaceStore({ landscape: dataLandscape('penguins-mass') });
-    const id = store.getState().runners[0]!.id;
-    store.getState().updateRunner(id, { batch: 1 });
-    expect(store.getState().race.runners[0]!.sampler!.batch).toBe(1);
-    store.getState().updateRunner(id, { schedule: { kind: 'step', step_size: 1, gamma: 0.5 } });
+    const [first, second] = store.getState().runners;
+    const before = store.getState().race;
+    for (let k = 0; k < 5; k++) stepRace(before);
+    const others = [...before.runners[1]!.point];
+    store.getState().updateRunner(first!.id, { batch: 1 });
     const race = store.getState().race;
-    const lr = race.runners[0]!.spec.optimizer.lr;
-    stepRace(race);
-    stepRace(race);
-    expect(race.runners[0]!.schedule.lr).toBeCloseTo(lr * 0.25, 15);
-    store.getState().updateRunner(id, { label: 'renamed' });
-    expect(store.getState().race).toBe(race);
+    expect(race).toBe(before);
+    expect(race.step).toBe(5);
+    expect(race.runners[0]!.sampler!.batch).toBe(1);
+    // Five full batches were five epochs: the new size starts with the sixth.
+    expect(race.runners[0]!.sampler!.epoch).toBe(5);
+    expect([...race.runners[1]!.point]).toEqual(others);
+    expect(store.getState().runners[0]!.batch).toBe(1);
+
+    store.getState().updateRunner(second!.id, {
+      schedule: { kind: 'step', step_size: 1, gamma: 0.5 },
+    });
+    const fresh = store.getState().race;
+    expect(fresh).not.toBe(race);
+    expect(fresh.step).toBe(0);
+    const lr = fresh.runners[1]!.spec.optimizer.lr;
+    stepRace(fresh);
+    stepRace(fresh);
+    expect(fresh.runners[1]!.schedule.lr).toBeCloseTo(lr * 0.25, 15);
+    store.getState().updateRunner(first!.id, { label: 'renamed' });
+    expect(store.getState().race).toBe(fresh);
   });
 
   it('setBatch clamps to 1 … n, and the full data is stored as null', () => {

@@ -84,3 +84,14 @@ export function cloneSampler(s: BatchSampler): BatchSampler {
   const order = s.order.slice();
   return { ...s, order, rows: order.subarray(s.cursor - s.rows.length, s.cursor) };
 }
+
+/**
+ * The same stream cut into batches of a new size from the next epoch boundary on: a sampler in
+ * the middle of an epoch moves to the start of the next epoch (as a new DataLoader would), and
+ * keeps its count of examples seen. For changing a runner's batch size while it trains.
+ */
+export function resizeSampler(s: BatchSampler, batch: number): BatchSampler {
+  const epoch = s.cursor > 0 ? s.epoch + 1 : s.epoch;
+  const order = epochPermutation(s.seed, epoch, new Uint32Array(s.n));
+  return { ...s, batch, epoch, order, cursor: 0, rows: order.subarray(0, 0) };
+}

@@ -1,6 +1,6 @@
 import type { Landscape } from '../landscapes';
 import { batchLoss } from '../data/models';
-import { createSampler, nextBatch } from '../data/sampler';
+import { createSampler, nextBatch, resizeSampler } from '../data/sampler';
 import {
   advanceSchedule,
   CONSTANT_SCHEDULE,
@@ -292,6 +292,26 @@ export function refreshMinima(race: Race, landscape: Landscape): void {
     runner.status = m?.global ? 'converged' : 'stuck';
     runner.settledAt = m ? { x: m.x, y: m.y, value: m.value, global: m.global } : null;
   }
+}
+
+/**
+ * Changes a runner's batch size while the race goes on (on a dataset's landscape): from the next
+ * epoch boundary it draws batches of the new size (see `resizeSampler`), from where it is, with its
+ * optimizer state; the other runners are untouched. A settled runner is running again, as its
+ * noise has changed. Returns false off data.
+ */
+export function changeRunnerBatch(race: Race, index: number, spec: RunnerSpec): boolean {
+  const runner = race.runners[index];
+  const batch = runnerBatch(spec, race.landscape, race.batch);
+  if (!runner?.sampler || batch === null) return false;
+  runner.spec = spec;
+  if (batch !== runner.sampler.batch) runner.sampler = resizeSampler(runner.sampler, batch);
+  if (runner.status === 'converged' || runner.status === 'stuck') {
+    runner.status = 'running';
+    runner.statusStep = null;
+    runner.settledAt = null;
+  }
+  return true;
 }
 
 /** True when no runner is still running. */
