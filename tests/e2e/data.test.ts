@@ -308,16 +308,26 @@ describe('Optimizer Race on real data', () => {
       .toBe(String(N * MASS_ROWS));
     expect(await counter.getAttribute('data-epoch')).toBe(String(N));
 
-    // The slider's right end is the full data again: the race restarts and both go straight.
+    // The slider's right end is the full data again, as the race goes on: no restart, the other
+    // runners stay where they are, and the first one's next steps go straight.
+    const before = await dataRows(page);
     await one.getByTestId('runner-batch-slider').fill('100');
     await expect
       .poll(async () => (await dataRows(page!)).map((r) => [r.batch, r.step]), WAIT)
       .toEqual([
-        [MASS_ROWS, 0],
-        [MASS_ROWS, 0],
-        [MASS_ROWS, 0],
+        [MASS_ROWS, N],
+        [MASS_ROWS, N],
+        [MASS_ROWS, N],
       ]);
     expect(await one.getByTestId('runner-batch').inputValue()).toBe(String(MASS_ROWS));
+    const after = await dataRows(page);
+    expect(after.map((r) => [r.x, r.y])).toEqual(before.map((r) => [r.x, r.y]));
+    const straight: [number, number][] = [[after[0]!.x, after[0]!.y]];
+    for (let k = 0; k < 3; k++) {
+      const rows = await stepOnce(page);
+      straight.push([rows[0]!.x, rows[0]!.y]);
+    }
+    expect(meanTurn(straight), 'mean turn once it takes the full data (rad)').toBeLessThan(0.02);
     expectCleanConsole(race.problems);
   });
 
