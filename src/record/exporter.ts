@@ -66,8 +66,8 @@ export interface ExportHooks {
 
 /** The race settings of the store, as a clip replays them. */
 export function raceSettingsOf(store: RaceStore): RaceSettings {
-  const { landscape, start, runners, shake, batch } = store.getState();
-  return { landscape, start, runners, shake, batch };
+  const { landscape, start, runners, shake, batch, race } = store.getState();
+  return { landscape, start, runners, shake, batch, batchChanges: [...race.batchChanges] };
 }
 
 /** Plans a clip of a race: looks ahead for the finish when the length asks for it. */

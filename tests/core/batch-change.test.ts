@@ -13,24 +13,22 @@ import {
 } from '../../src/core';
 
 describe('changing a batch size while training', () => {
-  it('a sampler resized mid-epoch starts the next epoch with the new size and keeps its count', () => {
+  it('a sampler resized mid-epoch keeps its place in the permutation and its count', () => {
     const s = createSampler(10, 4, 7);
-    nextBatch(s); // rows 0–3 of epoch 0
+    const first = Array.from(nextBatch(s)); // rows 0–3 of epoch 0's order
     const r = resizeSampler(s, 3);
-    expect(r.epoch).toBe(1);
-    expect(r.examples).toBe(4);
-    const sizes = [
-      nextBatch(r).length,
-      nextBatch(r).length,
-      nextBatch(r).length,
-      nextBatch(r).length,
-    ];
-    expect(sizes).toEqual([3, 3, 3, 1]);
-    expect(Array.from(r.order)).toEqual(Array.from(epochPermutation(7, 1, new Uint32Array(10))));
-    expect(r.examples).toBe(14);
-    // At an epoch boundary the current epoch is the one resized.
-    const fresh = resizeSampler(createSampler(10, 4, 7), 2);
-    expect(fresh.epoch).toBe(0);
+    expect([r.epoch, r.cursor, r.examples]).toEqual([0, 4, 4]);
+    const batches = Array.from({ length: 6 }, () => Array.from(nextBatch(r)));
+    expect(batches.map((b) => b.length)).toEqual([3, 3, 3, 3, 3, 1]);
+    const epoch0 = Array.from(epochPermutation(7, 0, new Uint32Array(10)));
+    const epoch1 = Array.from(epochPermutation(7, 1, new Uint32Array(10)));
+    expect([...first, ...batches[0]!, ...batches[1]!]).toEqual(epoch0);
+    expect(batches.slice(2).flat()).toEqual(epoch1);
+    expect(r.examples).toBe(20);
+    // From the next epoch on it draws what a sampler of that size draws.
+    const same = createSampler(10, 3, 7);
+    for (let k = 0; k < 4; k++) nextBatch(same);
+    expect(Array.from(nextBatch(same))).toEqual(batches[2]);
   });
 
   it('only the changed runner draws new batches; the others and the step count go on', () => {

@@ -49,3 +49,46 @@ describe('replaying a race for a clip', () => {
     expect(b.runners[1]!.history).toEqual(a.runners[1]!.history);
   });
 });
+
+describe('replaying batch sizes changed during the race', () => {
+  it('a clip replays a runner whose batch size changed mid-race exactly as the live race ran', async () => {
+    const { changeRunnerBatch, createRace, dataLandscape, defaultRunnersFor, stepRace } =
+      await import('../../src/core');
+    const { freshRace, stepRaceTo } = await import('../../src/record/race-replay');
+    const landscape = dataLandscape('penguins-species');
+    const runners = defaultRunnersFor(landscape);
+    const live = createRace(
+      landscape,
+      landscape.start,
+      runners,
+      { sigma: 0, seed: 5 },
+      { batch: 32 },
+    );
+    for (let k = 0; k < 7; k++) stepRace(live);
+    changeRunnerBatch(live, 0, { ...live.runners[0]!.spec, batch: 1 });
+    for (let k = 0; k < 5; k++) stepRace(live);
+    changeRunnerBatch(live, 0, { ...live.runners[0]!.spec, batch: 100 });
+    changeRunnerBatch(live, 2, { ...live.runners[2]!.spec, batch: 3 });
+    for (let k = 0; k < 9; k++) stepRace(live);
+    const settings = {
+      landscape,
+      start: landscape.start,
+      // The settings as the store has them now: the final batch sizes.
+      runners: live.runners.map((r) => r.spec),
+      shake: { sigma: 0, seed: 5 },
+      batch: 32,
+      batchChanges: live.batchChanges,
+    };
+    const replay = freshRace(settings);
+    stepRaceTo(replay, live.step);
+    expect(replay.step).toBe(21);
+    replay.runners.forEach((r, i) => {
+      expect([...r.point]).toEqual([...live.runners[i]!.point]);
+      expect(r.sampler!.batch).toBe(live.runners[i]!.sampler!.batch);
+    });
+    // Without the log, the final sizes from step 0 give another race.
+    const naive = freshRace({ ...settings, batchChanges: [] });
+    stepRaceTo(naive, live.step);
+    expect([...naive.runners[0]!.point]).not.toEqual([...live.runners[0]!.point]);
+  });
+});

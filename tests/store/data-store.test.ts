@@ -38,8 +38,8 @@ describe('the store on real data', () => {
     expect(race).toBe(before);
     expect(race.step).toBe(5);
     expect(race.runners[0]!.sampler!.batch).toBe(1);
-    // Five full batches were five epochs: the new size starts with the sixth.
-    expect(race.runners[0]!.sampler!.epoch).toBe(5);
+    // Five full batches were five epochs; the count goes on.
+    expect(race.runners[0]!.sampler!.examples).toBe(5 * 342);
     expect([...race.runners[1]!.point]).toEqual(others);
     expect(store.getState().runners[0]!.batch).toBe(1);
 

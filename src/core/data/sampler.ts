@@ -86,12 +86,11 @@ export function cloneSampler(s: BatchSampler): BatchSampler {
 }
 
 /**
- * The same stream cut into batches of a new size from the next epoch boundary on: a sampler in
- * the middle of an epoch moves to the start of the next epoch (as a new DataLoader would), and
- * keeps its count of examples seen. For changing a runner's batch size while it trains.
+ * The same stream cut into batches of a new size from here on: the epoch's permutation does not
+ * depend on the batch size, so the sampler keeps its place in it (and its count of examples) and
+ * only the size of the following batches changes. For changing a runner's batch size while it
+ * trains; from the next epoch on it draws exactly the batches of a runner that had that size.
  */
 export function resizeSampler(s: BatchSampler, batch: number): BatchSampler {
-  const epoch = s.cursor > 0 ? s.epoch + 1 : s.epoch;
-  const order = epochPermutation(s.seed, epoch, new Uint32Array(s.n));
-  return { ...s, batch, epoch, order, cursor: 0, rows: order.subarray(0, 0) };
+  return { ...s, batch };
 }

@@ -105,6 +105,7 @@ export function createRace(
     runners: runners.map((spec) => createRunner(spec, landscape, start, shake.seed, batch)),
     step: 0,
     batch,
+    batchChanges: [],
     random: createRandom(shake.seed),
     settle: defaultSettleRule(landscape),
     bounds: { xMin: xMin - w, xMax: xMax + w, yMin: yMin - h, yMax: yMax + h },
@@ -295,15 +296,17 @@ export function refreshMinima(race: Race, landscape: Landscape): void {
 }
 
 /**
- * Changes a runner's batch size while the race goes on (on a dataset's landscape): from the next
- * epoch boundary it draws batches of the new size (see `resizeSampler`), from where it is, with its
- * optimizer state; the other runners are untouched. A settled runner is running again, as its
- * noise has changed. Returns false off data.
+ * Changes a runner's batch size while the race goes on (on a dataset's landscape): its next
+ * batches have the new size, from its place in the epoch's permutation (see `resizeSampler`), from
+ * where it is, with its optimizer state; the other runners are untouched. The change is logged in
+ * `race.batchChanges`. A settled runner is running again, as its noise has changed. Returns false
+ * off data.
  */
 export function changeRunnerBatch(race: Race, index: number, spec: RunnerSpec): boolean {
   const runner = race.runners[index];
   const batch = runnerBatch(spec, race.landscape, race.batch);
   if (!runner?.sampler || batch === null) return false;
+  race.batchChanges.push({ step: race.step, index, from: runner.spec.batch, to: spec.batch });
   runner.spec = spec;
   if (batch !== runner.sampler.batch) runner.sampler = resizeSampler(runner.sampler, batch);
   if (runner.status === 'converged' || runner.status === 'stuck') {

@@ -90,6 +90,17 @@ export interface SettleRule {
   minimumDistance: number;
 }
 
+/**
+ * A runner's batch size changed while the race went on: after `step` steps, runner `index` (by
+ * position) went from batch setting `from` to `to` (undefined: the race's default).
+ */
+export interface BatchChange {
+  step: number;
+  index: number;
+  from: number | undefined;
+  to: number | undefined;
+}
+
 /** A race: runners from one start, stepped in lockstep on one landscape. */
 export interface Race {
   landscape: Landscape;
@@ -102,6 +113,8 @@ export interface Race {
   settle: SettleRule;
   /** On a dataset's landscape, the batch size of runners that do not set their own (else null). */
   batch: number | null;
+  /** Batch sizes changed while the race went on, in order (so a clip can replay them). */
+  batchChanges: BatchChange[];
   /** Runners leaving this box (the domain widened by its size on every side) have diverged. */
   bounds: { xMin: number; xMax: number; yMin: number; yMax: number };
 }
