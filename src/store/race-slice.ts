@@ -151,22 +151,44 @@ export function raceSlice(
     );
   };
 
+  /**
+   * Batch sizes fitted to a landscape: kept where they fit its data, cut to its n where they do
+   * not, dropped off data (so nothing a link writes is out of range).
+   */
+  const fitBatches = (next: Landscape) => {
+    const n = next.data?.n;
+    const fit = (b: number | undefined | null) =>
+      b === undefined || b === null || n === undefined ? undefined : Math.min(b, n);
+    const batch = fit(get().batch);
+    return {
+      batch: batch === undefined || batch === n ? null : batch,
+      fitRunner: (r: RunnerSettings): RunnerSettings => {
+        const { batch: own, ...rest } = r;
+        const b = fit(own);
+        return b === undefined ? rest : { ...rest, batch: b };
+      },
+    };
+  };
   const showLandscape = (next: Landscape, patch: Partial<RaceState> = {}) =>
-    requestSurface(next, (surface) =>
+    requestSurface(next, (surface) => {
+      const { batch, fitRunner } = fitBatches(next);
       restart({
         landscape: next,
         surface,
         frame: worldFrame(next.domain),
         start: next.start,
         scene: null,
+        batch,
         // Each runner keeps its optimizer but takes a learning rate suited to the new landscape.
-        runners: get().runners.map((r) => ({
-          ...r,
-          optimizer: { ...r.optimizer, lr: suggestedLearningRate(next, r.optimizer.kind) },
-        })),
+        runners: get().runners.map((r) =>
+          fitRunner({
+            ...r,
+            optimizer: { ...r.optimizer, lr: suggestedLearningRate(next, r.optimizer.kind) },
+          }),
+        ),
         ...patch,
-      }),
-    );
+      });
+    });
   const nextId = () => Math.max(0, ...get().runners.map((r) => r.id)) + 1;
   const withRunners = (next: RunnerSettings[]) => {
     const ids = new Set(next.map((r) => r.id));

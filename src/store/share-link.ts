@@ -231,7 +231,9 @@ export function encodeState(state: ShareableState): string {
         ...(schedule && schedule.kind !== 'constant'
           ? { schedule: { kind: schedule.kind, hp: scheduleValues(schedule) } }
           : {}),
-        ...(batch !== undefined ? { batch } : {}),
+        ...(batch !== undefined && state.landscape.data && batch <= state.landscape.data.n
+          ? { batch }
+          : {}),
         label: label.slice(0, MAX_LABEL_CHARS),
         color,
         visible,
@@ -418,7 +420,13 @@ function readWire(wire: WireState, fallback: Landscape, notices: Notice[]): Shar
       const runner = readRunner(raw, shown.data?.n ?? null);
       if ('field' in runner)
         notices.push({ key: 'badRunner', args: { position: i + 1, field: quote(runner.field) } });
-      else idOf.set(i, runners.push(runner));
+      else {
+        // A batch size that does not fit the data is left out (with a notice); the runner stays.
+        if (runner.badBatch)
+          notices.push({ key: 'badRunner', args: { position: i + 1, field: 'batch' } });
+        delete runner.badBatch;
+        idOf.set(i, runners.push(runner));
+      }
     });
     // A link whose every runner was bad gets the default runners rather than none.
     if (runners.length > 0 || list.length === 0) setup.runners = runners;
@@ -466,9 +474,13 @@ function readWire(wire: WireState, fallback: Landscape, notices: Notice[]): Shar
 
 /**
  * One runner through its schema, `makeOptimizerSpec` and `makeScheduleSpec`, or the field that
- * was wrong. A batch size needs a dataset of at least that many rows.
+ * was wrong. A batch size needs a dataset of at least that many rows: one that does not fit is
+ * left out (`badBatch`) and the runner kept.
  */
-function readRunner(raw: unknown, rows: number | null): SharedRunner | { field: string } {
+function readRunner(
+  raw: unknown,
+  rows: number | null,
+): (SharedRunner & { badBatch?: boolean }) | { field: string } {
   const result = v.safeParse(RunnerSchema, raw, { abortEarly: true });
   if (!result.success) {
     const key = result.issues[0].path?.[0]?.key;
@@ -479,13 +491,14 @@ function readRunner(raw: unknown, rows: number | null): SharedRunner | { field: 
   if (isSpecError(optimizer)) return { field: optimizer.key };
   const schedule = wired ? makeScheduleSpec(wired.kind, wired.hp) : undefined;
   if (schedule && 'ok' in schedule) return { field: schedule.key };
-  if (batch !== undefined && (rows === null || batch > rows)) return { field: 'batch' };
+  const fits = batch !== undefined && rows !== null && batch <= rows;
   return {
     label,
     color,
     optimizer,
     visible,
     ...(schedule ? { schedule } : {}),
-    ...(batch !== undefined ? { batch } : {}),
+    ...(fits ? { batch } : {}),
+    ...(batch !== undefined && !fits ? { badBatch: true } : {}),
   };
 }

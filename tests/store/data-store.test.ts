@@ -97,7 +97,25 @@ describe('the store on real data', () => {
     expect(back.notices).toEqual([]);
   });
 
-  it('a link with a bad schedule or a batch above n drops that runner with a notice', () => {
+  it('switching to a smaller dataset or off data fits the batch sizes, so the link reads back whole', () => {
+    const store = createRaceStore({ landscape: dataLandscape('penguins-mass') });
+    const id = store.getState().runners[0]!.id;
+    store.getState().updateRunner(id, { batch: 300 });
+    store.getState().setBatch(250);
+    store.getState().setPreset('penguins-species');
+    expect(store.getState().runners[0]!.batch).toBe(219);
+    expect(store.getState().batch).toBeNull();
+    const back = open(`?s=${encodeState(store.getState())}`).getState();
+    expect(back.runners).toHaveLength(3);
+    expect(back.notices).toEqual([]);
+    store.getState().setPreset('himmelblau');
+    expect(store.getState().runners[0]!.batch).toBeUndefined();
+    const off = open(`?s=${encodeState(store.getState())}`).getState();
+    expect(off.runners).toHaveLength(3);
+    expect(off.notices).toEqual([]);
+  });
+
+  it('a link with a bad schedule drops that runner, a batch above n only the batch, with notices', () => {
     const store = open('?data=penguins-species');
     const wire = encodeState(store.getState());
     const { setup } = decodeState(wire);
@@ -125,7 +143,9 @@ describe('the store on real data', () => {
       }),
     );
     const read = readPayload(bad)!;
-    expect(read.setup.runners!.map((r) => r.label)).toEqual(['c']);
+    // The batch that does not fit is left out, its runner kept; a bad schedule drops the runner.
+    expect(read.setup.runners!.map((r) => r.label)).toEqual(['a', 'c']);
+    expect(read.setup.runners![0]!.batch).toBeUndefined();
     expect(read.notices.map((n) => n.args)).toEqual([
       { position: 1, field: 'batch' },
       { position: 2, field: 'gamma' },
