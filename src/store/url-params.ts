@@ -5,6 +5,7 @@ import {
   inDomain,
   isDatasetId,
   parseNumber,
+  suggestedLearningRate,
   type Landscape,
 } from '../core';
 import { isLanguage, type Language, type Notice } from '../i18n';
@@ -123,15 +124,32 @@ export function readInitialParams(search: string, fallback = DEFAULT_LANDSCAPE_I
   const rawText = params.get('raw');
   if (rawText !== null && rawText !== '0' && rawText !== 'false') {
     const data = setup.landscape?.data;
-    if (data) setup = { ...setup, landscape: dataLandscape(data.id, false) };
-    else notices.push({ key: 'linkPart', args: { part: 'data' } });
+    if (data && data.standardized) {
+      // As the raw switch does: the raw landscape's start and learning rates suited to it (a
+      // scene's or link's rates for standardized data would fly off the ravine at once).
+      const raw = dataLandscape(data.id, false);
+      setup = {
+        ...setup,
+        landscape: raw,
+        scene: null,
+        start: undefined,
+        ...(setup.runners
+          ? {
+              runners: setup.runners.map((r) => ({
+                ...r,
+                optimizer: { ...r.optimizer, lr: suggestedLearningRate(raw, r.optimizer.kind) },
+              })),
+            }
+          : {}),
+      };
+    } else if (!data) notices.push({ key: 'linkPart', args: { part: 'data' } });
   }
   const batchText = params.get('batch');
   if (batchText !== null) {
     const b = parseNumber(batchText);
     const n = setup.landscape?.data?.n;
     if (n !== undefined && b !== null && Number.isInteger(b) && b >= 1 && b <= n)
-      setup = { ...setup, batch: b === n ? null : b };
+      setup = { ...setup, batch: b === n ? null : b, scene: null };
     else notices.push({ key: 'linkPart', args: { part: 'data' } });
   }
   const landscape = setup.landscape ?? fallbackLandscape;

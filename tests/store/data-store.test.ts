@@ -152,3 +152,25 @@ describe('the store on real data', () => {
     ]);
   });
 });
+
+describe('plain parameters over a scene', () => {
+  it('?raw=1 on a scene leaves the scene for the raw data, at rates suited to it', () => {
+    const s = open('?scene=lr-decay&raw=1').getState();
+    const raw = dataLandscape('penguins-mass', false);
+    expect(s.landscape).toBe(raw);
+    expect(s.scene).toBeNull();
+    expect(s.start).toEqual(raw.start);
+    expect(s.runners.map((r) => r.optimizer.lr)).toEqual(
+      s.runners.map((r) => raw.suggestedLr[r.optimizer.kind]),
+    );
+    const race = s.race;
+    for (let k = 0; k < 50; k++) stepRace(race);
+    expect(race.runners.map((r) => r.status)).not.toContain('diverged');
+  });
+
+  it('?batch= on a scene is no longer that scene', () => {
+    const s = open('?scene=lr-decay&batch=32').getState();
+    expect(s.batch).toBe(32);
+    expect(s.scene).toBeNull();
+  });
+});
