@@ -9,7 +9,7 @@ varying vec3 vNormal;
 varying vec3 vWorld;
 
 void main() {
-  vec3 base = viridis(min(vHeight, 1.0));
+  vec3 base = viridis(clamp(vHeight, 0.0, 1.0));
   vec3 n = normalize(vNormal);
   if (!gl_FrontFacing) n = -n;
   vec3 l = normalize(uLightDir);

@@ -53,21 +53,25 @@ void main() {
     loss /= count;
     grad /= count;
   }
-  // h(L) and dh/dL as in src/core/surface.ts heightMapOf: linear, or log with δ = 10⁻³·range.
-  float above = max(loss - uHeightMap.x, 0.0);
+  // h(L) and dh/dL as in src/core/surface.ts heightMapOf: linear, or log with δ = 10⁻³·range —
+  // continued below the full data's lowest value (a batch's own bottom can lie lower: the bag dips
+  // under the floor rather than being cut flat), and cut at the top as the full surface is.
+  float off = loss - uHeightMap.x;
   float h;
   float slope;
   if (uHeightMap.z > 0.5) {
     float delta = 1e-3 * uHeightMap.y;
     float norm = log(1.0 + uHeightMap.y / delta);
-    h = log(1.0 + above / delta) / norm;
-    slope = 1.0 / ((delta + above) * norm);
+    h = sign(off) * log(1.0 + abs(off) / delta) / norm;
+    slope = 1.0 / ((delta + abs(off)) * norm);
   } else {
-    h = (loss - uHeightMap.x) / uHeightMap.y;
+    h = off / uHeightMap.y;
     slope = 1.0 / uHeightMap.y;
   }
-  if (h >= MAX_HEIGHT) slope = 0.0;
-  h = clamp(h, 0.0, MAX_HEIGHT);
+  if (h >= MAX_HEIGHT) {
+    h = MAX_HEIGHT;
+    slope = 0.0;
+  }
   vHeight = h;
   int i = int(floor(uv.x * float(uFullSide - 1) + 0.5));
   int j = int(floor(uv.y * float(uFullSide - 1) + 0.5));

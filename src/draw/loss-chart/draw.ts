@@ -107,9 +107,11 @@ export function drawLossChart(
   ctx.lineJoin = 'round';
   ctx.lineCap = 'round';
   const pxPerStep = (plot.w * dpr) / lastStep;
-  // Faint curves first, then the runners, the selected one last so it stays on top.
+  // Faint curves first, then the runners, the selected one last so it stays on top. A batch's
+  // loss can lie below the log axis's f₀ (the full data's lowest): it is drawn at the bottom.
+  const yOfFaint = frame.log ? (v: number) => yOf(Math.max(v, reference)) : yOf;
   for (const s of frame.series) {
-    if (s.faint) drawSeries(ctx, s, pxPerStep, xOf, yOf, plot.w * dpr);
+    if (s.faint) drawSeries(ctx, s, pxPerStep, xOf, yOfFaint, plot.w * dpr);
   }
   for (const selectedPass of [false, true]) {
     for (const s of frame.series) {
