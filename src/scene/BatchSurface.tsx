@@ -1,10 +1,10 @@
-import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
-import { BufferAttribute, BufferGeometry, type DataTexture } from 'three';
+import { BufferAttribute, BufferGeometry, type DataTexture, type ShaderMaterial } from 'three';
 import { batchMoments, drawingOf, type Dataset, type WorldFrame } from '../core';
 import type { Domain } from '../core';
 import { raceStore, useRace } from '../store/app-store';
 import { createBatchSurfaceMaterial, fullHeightTexture } from './batch-surface-material';
+import { sceneRefs } from './scene-refs';
 import { gridIndex } from './surface-geometry';
 
 /** Cells per side of the batch surface (its loss is evaluated per vertex, every frame). */
@@ -35,11 +35,37 @@ function flatGrid(domain: Domain, frame: WorldFrame, segments: number): BufferGe
 const moments = new Float64Array(5);
 
 /**
- * The shaken bag made literal: instead of the full-data surface, the loss of the selected
- * runner's last minibatch (all rows before its first step), changing every step, with the
- * full-data loss as contour lines. The loss is evaluated in the vertex shader from the batch's
- * means (linear model) or its rows in a small texture (logistic), updated in `useFrame` only when
- * the race steps: no React render per frame, no mesh rewrite.
+ * Sets the shader's batch: the means of the rows (linear model) or the rows themselves in the
+ * texture (logistic); all rows when there is no batch yet.
+ */
+function showBatch(material: ShaderMaterial, data: Dataset, batch: Uint32Array | undefined) {
+  const rows = batch && batch.length > 0 ? batch : null;
+  const count = rows ? rows.length : data.n;
+  const u = material.uniforms;
+  if (data.model === 'linear') {
+    batchMoments(data.x, data.y, rows ?? identity(data.n), count, moments);
+    u.uMomentsA!.value.set(moments[0], moments[1], moments[2]);
+    u.uMomentsB!.value.set(moments[3], moments[4]);
+  } else {
+    const texture = u.uRows!.value as DataTexture;
+    const texels = texture.image.data as Float32Array;
+    for (let k = 0; k < count; k++) {
+      const r = rows ? rows[k]! : k;
+      texels[2 * k] = data.x[r]!;
+      texels[2 * k + 1] = data.y[r]!;
+    }
+    texture.needsUpdate = true;
+  }
+  u.uCount!.value = count;
+}
+
+/**
+ * The shaken bag made literal: instead of the full-data surface, the loss of a runner's last
+ * minibatch (all rows before its first step) — the selected runner's, or side by side each pane's
+ * own — changing every step, with the full-data loss as contour lines. The loss is evaluated in
+ * the vertex shader from the batch's means (linear model) or its rows in a small texture
+ * (logistic), set just before each pane is drawn and only when the race stepped or the runner
+ * shown changed: no React render per frame, no mesh rewrite.
  */
 export function BatchSurface({ data }: { data: Dataset }) {
   const surface = useRace((s) => s.surface);
@@ -77,36 +103,33 @@ export function BatchSurface({ data }: { data: Dataset }) {
     [material],
   );
 
-  // The batch changes when the race steps or another runner is selected.
-  const shown = useMemo(() => ({ race: null as unknown, step: -1, runner: -1 }), []);
-  useFrame(() => {
-    const s = raceStore.getState();
-    const i = Math.max(
-      0,
-      s.runners.findIndex((r) => r.id === s.selectedRunner),
-    );
-    if (shown.race === s.race && shown.step === s.race.step && shown.runner === i) return;
-    Object.assign(shown, { race: s.race, step: s.race.step, runner: i });
-    const sampler = s.race.runners[i]?.sampler;
-    const rows = sampler && sampler.rows.length > 0 ? sampler.rows : null;
-    const count = rows ? rows.length : data.n;
-    const u = material.uniforms;
-    if (data.model === 'linear') {
-      batchMoments(data.x, data.y, rows ?? identity(data.n), count, moments);
-      u.uMomentsA!.value.set(moments[0], moments[1], moments[2]);
-      u.uMomentsB!.value.set(moments[3], moments[4]);
-    } else {
-      const texture = u.uRows!.value as DataTexture;
-      const texels = texture.image.data as Float32Array;
-      for (let k = 0; k < count; k++) {
-        const r = rows ? rows[k]! : k;
-        texels[2 * k] = data.x[r]!;
-        texels[2 * k + 1] = data.y[r]!;
-      }
-      texture.needsUpdate = true;
-    }
-    u.uCount!.value = count;
-  });
+  // Before each pane is drawn, the batch of the runner it shows: the selected runner when the
+  // pane shows it (or in the overlay layout), else the pane's first runner. The uniforms change
+  // only when the race steps or the runner shown changes.
+  useEffect(() => {
+    const shown = { race: null as unknown, step: -1, runner: -1 };
+    sceneRefs.beforePane = (pane) => {
+      const s = raceStore.getState();
+      const selected = Math.max(
+        0,
+        s.runners.findIndex((r) => r.id === s.selectedRunner),
+      );
+      const ids = pane >= 0 ? s.panes[pane] : undefined;
+      const i =
+        !ids || ids.includes(s.selectedRunner)
+          ? selected
+          : Math.max(
+              0,
+              s.runners.findIndex((r) => r.id === ids[0]),
+            );
+      if (shown.race === s.race && shown.step === s.race.step && shown.runner === i) return;
+      Object.assign(shown, { race: s.race, step: s.race.step, runner: i });
+      showBatch(material, data, s.race.runners[i]?.sampler?.rows);
+    };
+    return () => {
+      sceneRefs.beforePane = null;
+    };
+  }, [material, data]);
 
   return (
     <mesh geometry={geometry} material={material} name="batch-surface" frustumCulled={false} />

@@ -74,6 +74,7 @@ export function ViewRenderer() {
         ballX[i] = r.x + ((projected.x + 1) / 2) * r.width;
         ballY[i] = r.y + ((1 - projected.y) / 2) * r.height;
       }
+      sceneRefs.beforePane?.(n > 1 ? p : -1);
       gl.render(scene, cam);
     });
     sceneRefs.startScreens.length = rects.length;

@@ -19,6 +19,11 @@ export const sceneRefs: {
   balls: { x: number; y: number; z: number }[];
   /** The narrowest view that shows the framed runners' region at zoom 1 (see paneZoom). */
   fitAspect: number;
+  /**
+   * Called by the renderer before it draws each pane (−1: the whole canvas, overlay), so a part
+   * of the scene can show that pane's runner (the batch surface shows its batch).
+   */
+  beforePane: ((pane: number) => void) | null;
 } = {
   controls: null,
   startScreen: { x: Number.NaN, y: Number.NaN },
@@ -27,4 +32,5 @@ export const sceneRefs: {
   dragging: false,
   balls: [],
   fitAspect: 1.5,
+  beforePane: null,
 };
