@@ -268,7 +268,12 @@ export function parseTraceArguments(
     landscape = withMinima(custom, searchMinima(custom));
   }
   landscape ??= getPresetLandscape('rosenbrock')!;
-  if ((presetId !== undefined || text !== undefined) && sceneId !== undefined) batch = undefined;
+  // Another landscape than the scene's: the scene's default batch no longer applies.
+  if (
+    (presetId !== undefined || text !== undefined || dataId !== undefined) &&
+    sceneId !== undefined
+  )
+    batch = undefined;
   const rows = landscape.data?.n ?? null;
   const batchText = one('--batch');
   if (batchText !== undefined) {
@@ -337,6 +342,13 @@ export function parseTraceArguments(
     }
   }
   if (runners.length === 0) runners = defaultRunnersFor(landscape);
+  // A scene's runner may ask for more rows than the data chosen instead has: say so, not clamp.
+  const tooBig = rows === null ? undefined : runners.find((r) => (r.batch ?? 0) > rows);
+  if (tooBig)
+    return fail(
+      '--data',
+      `runner "${tooBig.label}" has batch ${tooBig.batch}, more than the ${rows} rows of ${landscape.id}`,
+    );
   return {
     landscape,
     start,

@@ -21,9 +21,7 @@ export const en = {
   batchSlider: 'Batch size (log scale)',
   raceBatch: 'Default batch',
   raceBatchTitle: 'Batch size of runners that do not set their own',
-  full: 'full',
   ofRows: (n: number) => `of ${n}`,
-  batchError: (n: number) => `The batch size is a whole number from 1 to ${n}.`,
   batchSurface: 'Batch surface',
   batchSurfaceTitle:
     "Draw the loss of the selected runner's current batch instead of the full data's (which stays as contour lines): each batch is a slightly different bag",
@@ -76,9 +74,7 @@ export const ru: typeof en = {
   batchSlider: 'Размер батча (логарифмическая шкала)',
   raceBatch: 'Батч по умолчанию',
   raceBatchTitle: 'Размер батча у бегунов, которым он не задан',
-  full: 'все',
   ofRows: (n: number) => `из ${n}`,
-  batchError: (n: number) => `Размер батча — целое число от 1 до ${n}.`,
   batchSurface: 'Поверхность батча',
   batchSurfaceTitle:
     'Рисовать потерю текущего батча выбранного бегуна вместо потери на всех данных (она остаётся линиями уровня): каждый батч — немного другой пакет',
@@ -107,7 +103,7 @@ export const ru: typeof en = {
   },
   lrNow: 'сейчас',
   lrNowTitle: 'Шаг обучения на следующем шаге',
-  featureAxis: { 'penguins-mass': 'длина крыла', 'penguins-species': 'длина клюва' },
+  featureAxis: { 'penguins-mass': 'длина ласта', 'penguins-species': 'длина клюва' },
   targetAxis: { 'penguins-mass': 'масса', 'penguins-species': 'P(антарктический)' },
   classes: ['Адели', 'Антарктический'],
 };

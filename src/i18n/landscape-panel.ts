@@ -45,7 +45,7 @@ export const ru: typeof en = {
     'plastic-bag': 'Пластиковый пакет',
     ravine: 'Овраг',
     'two-wells': 'Две ямы',
-    'penguins-mass': 'Пингвины: масса по длине крыла',
+    'penguins-mass': 'Пингвины: масса по длине ласта',
     'penguins-species': 'Пингвины: вид по длине клюва',
     custom: 'Своя функция',
   },

@@ -215,6 +215,11 @@ describe('trace --data', () => {
     [['--batch', '32'], '--batch', 'applies to a dataset (--data)'],
     [['--landscape', 'bowl', '--batch', '32'], '--batch', 'applies to a dataset (--data)'],
     [['--raw'], '--raw', 'applies to a dataset (--data)'],
+    [
+      ['--scene', 'one-vs-batch', '--data', 'penguins-species'],
+      '--data',
+      'runner "SGD, full batch 342" has batch 342, more than the 219 rows of penguins-species',
+    ],
     [['--landscape', 'himmelblau', '--raw'], '--raw', 'applies to a dataset (--data)'],
     [['--emit-batches'], '--emit-batches', 'applies to a dataset (--data)'],
     [['--data', 'penguins-mass', '--raw=1'], '--raw', 'takes no value'],

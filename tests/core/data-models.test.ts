@@ -11,7 +11,7 @@ import {
   fullLoss,
   loadDataset,
   type Dataset,
-} from '../../src/core/data';
+} from '../../src/core';
 import { PENGUINS } from '../../src/core/data/penguins';
 
 const VARIANTS = DATASET_IDS.flatMap((id) => [true, false].map((s) => loadDataset(id, s)));

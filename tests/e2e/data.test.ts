@@ -430,7 +430,7 @@ describe('Optimizer Race on real data', () => {
     expect(await card.locator('.batch-row .lr-name').textContent()).toBe('Батч');
     expect(await card.locator('.batch-of').textContent()).toBe(`из ${MASS_ROWS}`);
     expect(await page.locator('.stage p.formula').innerText()).toContain(
-      'Пингвины: масса по длине крыла',
+      'Пингвины: масса по длине ласта',
     );
     await stepOnce(page);
     await expect

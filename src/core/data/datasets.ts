@@ -2,6 +2,7 @@ import { PENGUINS } from './penguins';
 
 /** The datasets a race can train on, each with its two-parameter model. */
 export const DATASET_IDS = ['penguins-mass', 'penguins-species'] as const;
+/** A dataset's id: `penguins-mass` (linear regression) or `penguins-species` (logistic). */
 export type DatasetId = (typeof DATASET_IDS)[number];
 
 /** True when `id` names a dataset. */

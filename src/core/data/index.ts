@@ -1,5 +1,4 @@
 export * from './datasets';
 export { batchLoss, batchMoments, fullLoss, type FullLoss } from './models';
 export * from './sampler';
-export { dataLandscape, dataMinimum } from './landscape';
 export { PENGUINS_CREDIT } from './penguins';

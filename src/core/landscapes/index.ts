@@ -1,5 +1,5 @@
 import { DATASET_IDS } from '../data/datasets';
-import { dataLandscape } from '../data/landscape';
+import { dataLandscape } from './data';
 import { CLASSIC_LANDSCAPES } from './classic';
 import { LECTURE_LANDSCAPES } from './lecture';
 import type { Landscape } from './types';
@@ -23,3 +23,4 @@ export function getPresetLandscape(id: string): Landscape | undefined {
   return PRESET_LANDSCAPES.find((l) => l.id === id);
 }
 export { landscapeFromSource, landscapeSource, type LandscapeSource } from './source';
+export { dataLandscape, dataMinimum } from './data';

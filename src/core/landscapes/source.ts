@@ -1,4 +1,4 @@
-import { dataLandscape } from '../data/landscape';
+import { dataLandscape } from './data';
 import { isDatasetId } from '../data/datasets';
 import { landscapeFromFunction } from './custom';
 import { getPresetLandscape } from './index';

@@ -1,3 +1,5 @@
+import type { Dataset } from '../data/datasets';
+
 /** The rectangle [xMin, xMax] × [yMin, yMax] a landscape is drawn on. */
 export interface Domain {
   xMin: number;
@@ -13,8 +15,6 @@ export interface KnownMinimum {
   value: number;
   global: boolean;
 }
-
-import type { Dataset } from '../data/datasets';
 
 /** Which group a landscape is listed under. */
 export type LandscapeGroup = 'lecture' | 'classic' | 'data' | 'custom';

@@ -10,8 +10,14 @@ import { checkHyperValue, parseNumber } from './spec';
  * αₜ = α·(s + (1 − s)·min(t−1, N)/N) for start_factor s and total_iters N.
  */
 export const SCHEDULE_KINDS = ['constant', 'step', 'exponential', 'cosine', 'warmup'] as const;
+/** The name of a schedule (see {@link SCHEDULE_KINDS}). */
 export type ScheduleKind = (typeof SCHEDULE_KINDS)[number];
 
+/**
+ * A schedule with every setting in effect, keyed as PyTorch names them: StepLR's step_size and
+ * gamma (αₜ = α·γ^⌊(t−1)/step_size⌋), ExponentialLR's gamma (αₜ = α·γ^(t−1)), CosineAnnealingLR's
+ * T_max and eta_min, LinearLR's start_factor and total_iters (end factor 1).
+ */
 export type ScheduleSpec =
   | { kind: 'constant' }
   | { kind: 'step'; step_size: number; gamma: number }

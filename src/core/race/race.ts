@@ -66,7 +66,6 @@ function createRunner(
     lastLr: spec.optimizer.lr,
     stepSpec: { ...spec.optimizer },
     sampler: batch === null ? null : createSampler(landscape.data!.n, batch, seed),
-    batchLoss: null,
     batchHistory: batch === null ? null : createHistory(),
   };
   if (loss !== null) pushHistory(runner.history, start[0], start[1], loss);
@@ -175,7 +174,6 @@ function advanceRunner(race: Race, runner: Runner, noiseX: number, noiseY: numbe
   runner.loss = loss;
   pushHistory(runner.history, x, y, loss);
   if (runner.batchHistory && taken !== null) {
-    runner.batchLoss = taken;
     pushHistory(runner.batchHistory, previousPoint[0]!, previousPoint[1]!, taken);
   }
   runner.lastLr = stepSpec.lr;

@@ -69,8 +69,6 @@ export interface Runner {
   stepSpec: OptimizerSpec;
   /** On a dataset's landscape: the minibatch sampler (null elsewhere). */
   sampler: BatchSampler | null;
-  /** The loss of the last step's batch at the point it was taken from (null before a step). */
-  batchLoss: number | null;
   /**
    * The batch losses, point j holding the loss of the batch of step j + 1 at point j, thinned
    * exactly as `history` (null off data).

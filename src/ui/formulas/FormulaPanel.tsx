@@ -18,9 +18,13 @@ import { useT } from '../use-t';
 import { FormulaValues } from './FormulaValues';
 import { texHtml } from './tex';
 
-/** The KaTeX HTML of a rule, one block per line. */
-function ruleHtml(spec: OptimizerSpec): string {
+/**
+ * The KaTeX HTML of a rule, one block per line; with a schedule the rate is αₜ, the schedule's
+ * value at step t.
+ */
+function ruleHtml(spec: OptimizerSpec, scheduled = false): string {
   return updateRuleTex(spec)
+    .map((line) => (scheduled ? line.replace(/\\alpha(?![_a-zA-Z])/g, '\\alpha_t') : line))
     .map((line) => `<span class="formula-line">${texHtml(line)}</span>`)
     .join('');
 }
@@ -72,7 +76,8 @@ export function FormulaPanel() {
 function SelectedRule({ runner }: { runner: RunnerSettings }) {
   const t = useT().formulas;
   const spec = runner.optimizer;
-  const rule = useMemo(() => ruleHtml(spec), [spec]);
+  const scheduled = runner.schedule !== undefined && runner.schedule.kind !== 'constant';
+  const rule = useMemo(() => ruleHtml(spec, scheduled), [spec, scheduled]);
   const hyper = useMemo(
     () =>
       hyperparametersTex(spec)

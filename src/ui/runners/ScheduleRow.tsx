@@ -22,7 +22,7 @@ function liveRate(s: RaceState, id: number): string {
 
 /** Symbols for a schedule's settings, as the formula panel writes them. */
 const SYMBOLS: Record<string, string> = {
-  step_size: 'step',
+  step_size: 's',
   gamma: 'γ',
   t_max: 'T',
   eta_min: 'η_min',

@@ -1,7 +1,7 @@
-import { definePreset } from '../landscapes/define';
-import type { Domain, Landscape } from '../landscapes/types';
-import { loadDataset, type Dataset, type DatasetId } from './datasets';
-import { fullLoss, logisticGridSampler, sigmoid } from './models';
+import { definePreset } from './define';
+import type { Domain, Landscape } from './types';
+import { loadDataset, type Dataset, type DatasetId } from '../data/datasets';
+import { fullLoss, logisticGridSampler, sigmoid } from '../data/models';
 
 /** How each dataset is shown: its name, domain over (w, b), start and learning rates. */
 interface DataView {
