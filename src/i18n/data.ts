@@ -30,6 +30,8 @@ export const en = {
   dataPanel: 'Data',
   dataPanelTitle: (label: string) =>
     `The data, with ${label}'s current model; this step's batch in colour`,
+  seedHint:
+    'Each epoch the rows are shuffled with the seed below (as DataLoader(shuffle=True)); σ adds invented noise on top of the batches’ real noise.',
   credit: 'Data: Palmer penguins (Gorman, Williams & Fraser 2014, CC0) via vega-datasets',
   schedule: 'Schedule',
   scheduleTitle: 'How the learning rate changes with the steps (torch.optim.lr_scheduler)',
@@ -83,6 +85,8 @@ export const ru: typeof en = {
   dataPanel: 'Данные',
   dataPanelTitle: (label: string) =>
     `Данные и текущая модель бегуна «${label}»; батч этого шага выделен цветом`,
+  seedHint:
+    'Каждую эпоху строки перемешиваются с зерном ниже (как DataLoader(shuffle=True)); σ добавляет выдуманный шум поверх настоящего шума батчей.',
   credit: 'Данные: пингвины Палмера (Gorman, Williams & Fraser 2014, CC0), из vega-datasets',
   schedule: 'Расписание',
   scheduleTitle: 'Как шаг обучения меняется со временем (torch.optim.lr_scheduler)',

@@ -53,6 +53,7 @@ export function DataFields() {
           <small>{t.ofRows(n)}</small>
         </label>
       </div>
+      <p className="hint">{t.seedHint}</p>
       <p className="hint data-credit">
         <a href={PENGUINS_CREDIT.url} target="_blank" rel="noreferrer noopener">
           {t.credit}
