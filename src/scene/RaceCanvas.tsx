@@ -5,6 +5,7 @@ import { MinimaMarkers } from './MinimaMarkers';
 import { StartDrag } from './StartDrag';
 import { StartHandle } from './StartHandle';
 import { BatchSurface } from './BatchSurface';
+import { softwareRenderer } from './software-renderer';
 import { Surface } from './Surface';
 import { Ticker } from './Ticker';
 import { Trails } from './Trails';
@@ -71,7 +72,7 @@ export function RaceCanvas() {
       className="race-canvas"
       dpr={[1, 2]}
       camera={{ fov: 40, near: 0.1, far: 200, position: [4, 9, 11] }}
-      gl={{ antialias: true }}
+      gl={{ antialias: !softwareRenderer() }}
       onCreated={({ gl }) => {
         gl.domElement.setAttribute('data-testid', 'scene-canvas');
         carryOnThroughContextLoss(gl.domElement);
