@@ -61,11 +61,14 @@ export function withIds(runners: readonly RunnerSpec[]): RunnerSettings[] {
 
 /**
  * A surface to draw at once, on the main thread, while the worker samples the fine one: a preset's
- * 64 × 64 grid costs well under a millisecond; a typed function's is left to the worker (its cost
- * grows with the text), except for a store's very first picture, which takes a 24 × 24 grid.
+ * 64 × 64 grid costs well under a millisecond; a typed function's (its cost grows with the text)
+ * and a logistic model's (every row per vertex: ~20 ms of cold code for 24 × 24) are left to the
+ * worker, whose coarse grid follows within a frame or two, except for a store's very first
+ * picture, which takes a 24 × 24 grid.
  */
 export function quickSurface(landscape: Landscape, first = false): SurfaceGrid | null {
-  if (landscape.group !== 'custom') return sampleSurface(landscape, COARSE_SEGMENTS);
+  const cheap = landscape.group !== 'custom' && landscape.data?.model !== 'logistic';
+  if (cheap) return sampleSurface(landscape, COARSE_SEGMENTS);
   return first ? sampleSurface(landscape, 24) : null;
 }
 

@@ -49,6 +49,7 @@ export function DataPanel() {
     let raf = 0;
     const frame = (now: number) => {
       raf = requestAnimationFrame(frame);
+      if (size.width === 0) return; // not laid out yet
       const { race, runners, selectedRunner } = raceStore.getState();
       const state = [race, runners, selectedRunner, race.step];
       const changed = state.findIndex((v, k) => v !== shown[k]);
@@ -58,8 +59,8 @@ export function DataPanel() {
       drawnAt = now;
       draw();
     };
-    const resize = () => {
-      const width = Math.max(60, Math.floor(wrap.clientWidth));
+    const resize = (entries: ResizeObserverEntry[]) => {
+      const width = Math.max(60, Math.floor(entries[0]?.contentRect.width ?? 0));
       const dpr = window.devicePixelRatio || 1;
       if (width === size.width && dpr === size.dpr) return;
       Object.assign(size, { width, dpr });
@@ -69,9 +70,10 @@ export function DataPanel() {
       canvas.style.height = `${HEIGHT}px`;
       draw();
     };
+    // The observer reports the first size once the page is laid out: measuring here would force a
+    // layout of the whole page in the middle of the landscape switch.
     const observer = new ResizeObserver(resize);
     observer.observe(wrap);
-    resize();
     raf = requestAnimationFrame(frame);
     return () => {
       cancelAnimationFrame(raf);

@@ -1,6 +1,6 @@
 import 'katex/dist/katex.min.css';
 import './formulas.css';
-import { useMemo, type CSSProperties } from 'react';
+import { useMemo, useState, type CSSProperties } from 'react';
 import type { OptimizerSpec } from '../../core';
 import {
   formulaSource,
@@ -146,16 +146,23 @@ function ScheduleRule({ runner }: { runner: RunnerSettings }) {
   );
 }
 
+/**
+ * Every runner's rule, one click away. The list is typeset only while it is open: KaTeX takes
+ * some 20 ms a rule, and every new landscape gives every runner a new rate.
+ */
 function AllRules({ runners, selectedId }: { runners: RunnerSettings[]; selectedId: number }) {
   const t = useT().formulas;
+  const [open, setOpen] = useState(false);
   return (
-    <details className="formula-all">
+    <details className="formula-all" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{t.allRunners}</summary>
-      <ul>
-        {runners.map((r) => (
-          <RuleItem key={r.id} runner={r} selected={r.id === selectedId} />
-        ))}
-      </ul>
+      {open && (
+        <ul>
+          {runners.map((r) => (
+            <RuleItem key={r.id} runner={r} selected={r.id === selectedId} />
+          ))}
+        </ul>
+      )}
     </details>
   );
 }

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { PENGUINS_CREDIT } from '../../core';
 import { raceStore, useRace } from '../../store/app-store';
 import { batchDefinition } from '../runners/BatchRow';
@@ -13,7 +14,11 @@ export function DataFields() {
   const data = useRace((s) => s.landscape.data);
   const batch = useRace((s) => s.batch);
   const batchSurface = useRace((s) => s.batchSurface);
+  // The switch shows the choice at once; the landscape follows when the worker's first grid of
+  // the other units arrives (the previous picture stays until then).
+  const [asked, setAsked] = useState<{ data: unknown; raw: boolean } | null>(null);
   if (!data) return null;
+  const raw = asked && asked.data === data ? asked.raw : !data.standardized;
   const n = data.n;
   return (
     <div className="data-fields">
@@ -22,8 +27,11 @@ export function DataFields() {
           <input
             type="checkbox"
             data-testid="raw"
-            checked={!data.standardized}
-            onChange={(e) => raceStore.getState().setRaw(e.target.checked)}
+            checked={raw}
+            onChange={(e) => {
+              setAsked({ data, raw: e.target.checked });
+              raceStore.getState().setRaw(e.target.checked);
+            }}
           />
           {t.raw}
         </label>
