@@ -67,6 +67,27 @@ function softplusLoss(z: number, y: number): number {
 }
 
 /**
+ * The distinct (x, y) rows of a dataset and how often each occurs, in order of first appearance:
+ * a loss summed over them, each weighted by its count, is the loss summed over every row.
+ */
+function distinctRows(data: Dataset) {
+  const groups = new Map<string, { x: number; y: number; count: number }>();
+  for (let i = 0; i < data.n; i++) {
+    const key = `${data.x[i]}:${data.y[i]}`;
+    const hit = groups.get(key);
+    if (hit) hit.count += 1;
+    else groups.set(key, { x: data.x[i]!, y: data.y[i]!, count: 1 });
+  }
+  const rows = [...groups.values()];
+  return {
+    px: Float64Array.from(rows, (r) => r.x),
+    py: Float64Array.from(rows, (r) => r.y),
+    counts: Int32Array.from(rows, (r) => r.count),
+    m: rows.length,
+  };
+}
+
+/**
  * The full-data loss as a function of (w, b), precomputed for fast evaluation on a grid:
  * linear — from the data's moments, L = w²·E[x²] + 2wb·E[x] + b² − 2w·E[xy] − 2b·E[y] + E[y²],
  * O(1) per point; logistic — over the distinct (x, y) pairs weighted by their count (the bill
@@ -81,41 +102,23 @@ export interface FullLoss {
 export function fullLoss(data: Dataset): FullLoss {
   const { x, y, n } = data;
   if (data.model === 'linear') {
-    let sx = 0;
-    let sy = 0;
-    let sxx = 0;
-    let sxy = 0;
-    let syy = 0;
-    for (let i = 0; i < n; i++) {
-      sx += x[i]!;
-      sy += y[i]!;
-      sxx += x[i]! * x[i]!;
-      sxy += x[i]! * y[i]!;
-      syy += y[i]! * y[i]!;
-    }
-    sx /= n;
-    sy /= n;
-    sxx /= n;
-    sxy /= n;
-    syy /= n;
+    const moments = [0, 0, 0, 0, 0];
+    batchMoments(
+      x,
+      y,
+      Uint32Array.from({ length: n }, (_, i) => i),
+      n,
+      moments,
+    );
+    const [sxx, sx, sxy, sy, syy] = moments as [number, number, number, number, number];
     return (w, b, grad, o) => {
       grad[o] = 2 * (w * sxx + b * sx - sxy);
       grad[o + 1] = 2 * (w * sx + b - sy);
       return w * w * sxx + 2 * w * b * sx + b * b - 2 * w * sxy - 2 * b * sy + syy;
     };
   }
-  const weights = new Map<string, { x: number; y: number; count: number }>();
-  for (let i = 0; i < n; i++) {
-    const key = `${x[i]}:${y[i]}`;
-    const hit = weights.get(key);
-    if (hit) hit.count += 1;
-    else weights.set(key, { x: x[i]!, y: y[i]!, count: 1 });
-  }
-  const pairs = [...weights.values()];
-  const px = Float64Array.from(pairs, (p) => p.x);
-  const py = Float64Array.from(pairs, (p) => p.y);
-  const pc = Float64Array.from(pairs, (p) => p.count / n);
-  const m = pairs.length;
+  const { px, py, counts, m } = distinctRows(data);
+  const pc = Float64Array.from(counts, (c) => c / n);
   return (w, b, grad, o) => {
     let loss = 0;
     let gw = 0;
@@ -186,19 +189,8 @@ export function logisticGridSampler(
   data: Dataset,
   domain: { xMin: number; xMax: number; yMin: number; yMax: number },
 ) {
-  const { x, y, n } = data;
-  const groups = new Map<string, { x: number; y: number; count: number }>();
-  for (let i = 0; i < n; i++) {
-    const key = `${x[i]}:${y[i]}`;
-    const hit = groups.get(key);
-    if (hit) hit.count += 1;
-    else groups.set(key, { x: x[i]!, y: y[i]!, count: 1 });
-  }
-  const pairs = [...groups.values()];
-  const m = pairs.length;
-  const px = Float64Array.from(pairs, (p) => p.x);
-  const py = Float64Array.from(pairs, (p) => p.y);
-  const pc = Int32Array.from(pairs, (p) => p.count);
+  const { n } = data;
+  const { px, py, counts: pc, m } = distinctRows(data);
   let xAbs = 0;
   for (let k = 0; k < m; k++) xAbs = Math.max(xAbs, Math.abs(px[k]!));
   const wAbs = Math.max(Math.abs(domain.xMin), Math.abs(domain.xMax));

@@ -1,5 +1,6 @@
 import type { Dataset } from '../../core';
 import { formatNumber } from '../format';
+import type { ChartSize } from '../loss-chart/draw';
 
 /** What the data panel shows: the rows, one runner's current model and the batch it last took. */
 export interface DataFrame {
@@ -17,12 +18,8 @@ export interface DataFrame {
   classes?: readonly [string, string];
 }
 
-/** Canvas size in CSS pixels and the device pixel ratio. */
-export interface PanelSize {
-  width: number;
-  height: number;
-  dpr: number;
-}
+/** Canvas size in CSS pixels and the device pixel ratio (as the loss chart's). */
+export type PanelSize = ChartSize;
 
 const FONT = '10px system-ui, "Segoe UI", Roboto, sans-serif';
 const BACKGROUND = '#121824';
