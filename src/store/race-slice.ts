@@ -9,6 +9,7 @@ import {
   landscapeFromFunction,
   landscapeSource,
   refreshMinima,
+  rememberTypicalSlope,
   sampleSurface,
   suggestedLearningRate,
   withMinima,
@@ -125,6 +126,8 @@ export function raceSlice(
       {
         onSurface(grid, final) {
           if (token !== job) return;
+          // The grid holds the points of the typical slope: no measuring on the main thread.
+          rememberTypicalSlope(landscape, grid);
           if (pending) {
             pending(grid);
             pending = null;

@@ -1,4 +1,4 @@
 export * from './types';
 export * from './race';
-export { defaultSettleRule, typicalSlope } from './settle';
+export { defaultSettleRule, rememberTypicalSlope, typicalSlope } from './settle';
 export * from './history';

@@ -19,6 +19,39 @@ export function typicalSlope(landscape: Landscape): number {
   return slope;
 }
 
+/**
+ * Remembers a landscape's typical slope from a sampled grid of it, when the grid holds the 17 × 17
+ * points of {@link typicalSlope} (segments a multiple of 16, over the same domain): the surface
+ * worker's grids do, so a long typed function's slope is not measured again on the main thread.
+ */
+export function rememberTypicalSlope(
+  landscape: Landscape,
+  grid: { segments: number; domain: Landscape['domain']; gradients: Float64Array },
+): void {
+  const d = landscape.domain;
+  const g = grid.domain;
+  const same = g.xMin === d.xMin && g.xMax === d.xMax && g.yMin === d.yMin && g.yMax === d.yMax;
+  if (!same || grid.segments % 16 !== 0 || slopes.has(landscape.valueAndGradient)) return;
+  const step = grid.segments / 16;
+  const side = grid.segments + 1;
+  const norms: number[] = [];
+  for (let j = 0; j <= 16; j++) {
+    for (let i = 0; i <= 16; i++) {
+      const k = j * step * side + i * step;
+      const n = Math.hypot(grid.gradients[2 * k]!, grid.gradients[2 * k + 1]!);
+      if (Number.isFinite(n)) norms.push(n);
+    }
+  }
+  slopes.set(landscape.valueAndGradient, { domain: landscape.domain, slope: medianSlope(norms) });
+}
+
+/** The median of finite gradient norms, or 1 when there is none above 0. */
+function medianSlope(norms: number[]): number {
+  norms.sort((a, b) => a - b);
+  const median = norms[Math.floor(norms.length / 2)];
+  return median !== undefined && median > 0 ? median : 1;
+}
+
 function measureSlope(landscape: Landscape): number {
   const { xMin, xMax, yMin, yMax } = landscape.domain;
   const g = [0, 0];
@@ -35,9 +68,7 @@ function measureSlope(landscape: Landscape): number {
       if (Number.isFinite(n)) norms.push(n);
     }
   }
-  norms.sort((a, b) => a - b);
-  const median = norms[Math.floor(norms.length / 2)];
-  return median !== undefined && median > 0 ? median : 1;
+  return medianSlope(norms);
 }
 
 /**
