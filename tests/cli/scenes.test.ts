@@ -3,7 +3,7 @@
  * exactly as a lecturer could run it.
  */
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/trace';
+import { traceJson } from './run-trace';
 import {
   dataLandscape,
   domainSpan,
@@ -34,18 +34,7 @@ interface Trace {
   runners: Runner[];
 }
 
-function trace(...argv: string[]): Trace {
-  let out = '';
-  let err = '';
-  const status = main(
-    argv,
-    (s) => (out += s),
-    (s) => (err += s),
-  );
-  expect(err).toBe('');
-  expect(status).toBe(0);
-  return JSON.parse(out) as Trace;
-}
+const trace = (...argv: string[]) => traceJson<Trace>(...argv);
 
 const traceScene = (id: string, ...extra: string[]): Runner[] =>
   trace('--scene', id, ...extra).runners;

@@ -3,7 +3,7 @@
  * minibatches, learning-rate schedules, and a one-line refusal for every bad value.
  */
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/trace';
+import { trace, traceJson } from './run-trace';
 import { loadDataset, scheduledRate, type ScheduleSpec } from '../../src/core';
 
 interface DataTrace {
@@ -28,24 +28,7 @@ interface DataTrace {
   }[];
 }
 
-/** Runs `trace` in-process with these arguments. */
-function trace(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const status = main(
-    argv,
-    (s) => (stdout += s),
-    (s) => (stderr += s),
-  );
-  return { status, stdout, stderr };
-}
-
-const json = (...argv: string[]) => {
-  const r = trace(...argv);
-  expect(r.stderr).toBe('');
-  expect(r.status).toBe(0);
-  return JSON.parse(r.stdout) as DataTrace;
-};
+const json = (...argv: string[]) => traceJson<DataTrace>(...argv);
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/trace';
+import { trace, traceJson } from './run-trace';
 
 interface TraceOutput {
   landscape: { id: string; formula: string; domain: Record<string, number>; minima: unknown[] };
@@ -17,24 +17,7 @@ interface TraceOutput {
   }[];
 }
 
-/** Runs `trace` in-process with these arguments. */
-function trace(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const status = main(
-    argv,
-    (s) => (stdout += s),
-    (s) => (stderr += s),
-  );
-  return { status, stdout, stderr };
-}
-
-const json = (...argv: string[]) => {
-  const r = trace(...argv);
-  expect(r.stderr).toBe('');
-  expect(r.status).toBe(0);
-  return JSON.parse(r.stdout) as TraceOutput;
-};
+const json = (...argv: string[]) => traceJson<TraceOutput>(...argv);
 
 describe('trace', () => {
   it('runs the lecture’s three runners on a landscape and prints every point and loss', () => {
