@@ -1,3 +1,4 @@
+import { sigmoid } from '../softmax';
 import type { Dataset, ModelKind } from './datasets';
 
 /**
@@ -52,13 +53,6 @@ export function batchLoss(
     grad[1] = gb / count;
   }
   return loss / count;
-}
-
-/** σ(z) = 1/(1 + e^(−z)), computed without overflow for any z. */
-export function sigmoid(z: number): number {
-  if (z >= 0) return 1 / (1 + Math.exp(-z));
-  const e = Math.exp(z);
-  return e / (1 + e);
 }
 
 /** Binary cross-entropy from a logit: max(z, 0) − z·y + log(1 + e^(−|z|)). */

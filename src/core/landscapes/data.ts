@@ -1,7 +1,8 @@
 import { definePreset } from './define';
 import type { Domain, Landscape } from './types';
 import { loadDataset, type Dataset, type DatasetId } from '../data/datasets';
-import { fullLoss, logisticGridSampler, sigmoid } from '../data/models';
+import { fullLoss, logisticGridSampler } from '../data/models';
+import { sigmoid } from '../softmax';
 
 /** How each dataset is shown: its name, domain over (w, b), start and learning rates. */
 interface DataView {

@@ -1,4 +1,4 @@
-import type { Dataset } from '../../core';
+import { sigmoid, type Dataset } from '../../core';
 import { formatNumber } from '../format';
 import type { ChartSize } from '../loss-chart/draw';
 
@@ -27,13 +27,6 @@ const POINT = 'rgba(200, 208, 222, 0.45)';
 const LABEL = '#9aa3b2';
 const AXIS = 'rgba(255, 255, 255, 0.22)';
 const PAD = { left: 48, right: 8, top: 8, bottom: 26 } as const;
-
-/** σ(z), stable for any z. */
-function sigmoid(z: number): number {
-  if (z >= 0) return 1 / (1 + Math.exp(-z));
-  const e = Math.exp(z);
-  return e / (1 + e);
-}
 
 /** The extent of the feature (padded 5 %) and, for regression, of the target. */
 export function dataExtent(data: Dataset): { x: [number, number]; y: [number, number] } {
