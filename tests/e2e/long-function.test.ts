@@ -172,25 +172,4 @@ describe('Optimizer Race: long typed functions never freeze the page', () => {
     expect(busy(tasks), `long tasks (wall and CPU ms): ${JSON.stringify(tasks)}`).toEqual([]);
     expectCleanConsole(opened.problems);
   }, 180_000);
-
-  it('real data: a dataset, its batch surface, the raw switch and a batch slider never compute for over 50 ms in one task', async () => {
-    const race = await openRace(browser, '?landscape=bowl', SMALL_VIEWPORT);
-    page = race.page;
-    const mainThread = await watchMainThread(browser, page);
-    await page.getByTestId('landscape').selectOption('penguins-species');
-    await surfaceSettled(page, 'mean(BCE(σ(w·x + b), y))');
-    await page.getByTestId('batch-surface').click();
-    await page.getByTestId('runner-batch-slider').first().fill('20');
-    await page.getByTestId('raw').check();
-    await expect.poll(() => page!.getByTestId('raw').isChecked(), WAIT).toBe(true);
-    await surfaceSettled(page, 'mean(BCE(σ(w·x + b), y))');
-    await page.getByTestId('landscape').selectOption('penguins-mass');
-    await surfaceSettled(page, 'mean((w·x + b − y)²)');
-    // The race runs all along.
-    const before = await counterStep(page);
-    await expect.poll(() => counterStep(page!), WAIT).toBeGreaterThan(before + 5);
-    const tasks = await mainThread();
-    expect(busy(tasks), `long tasks (wall and CPU ms): ${JSON.stringify(tasks)}`).toEqual([]);
-    expectCleanConsole(race.problems);
-  }, 180_000);
 });
