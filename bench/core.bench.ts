@@ -79,7 +79,7 @@ const adam = defaultSpec('adam');
 const ours: number[] = [];
 const baseline: number[] = [];
 for (let r = 0; r < REPEATS; r++) {
-  const swarm = createSwarm(rastrigin, adam, starts());
+  const swarm = createSwarm(rastrigin, { label: 'Adam', color: '#000', optimizer: adam }, starts());
   let t0 = performance.now();
   stepSwarm(swarm, STEPS);
   ours.push(performance.now() - t0);

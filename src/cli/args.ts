@@ -22,6 +22,7 @@ import {
   SCHEDULE_KINDS,
   SCHEDULE_PARAMETERS,
   type ScheduleSpec,
+  BASIN_STEPS,
 } from '../core';
 
 /** A fully checked request for a headless race. */
@@ -35,6 +36,8 @@ export interface TraceRequest {
   batch?: number;
   /** Print each step's minibatch rows (`--emit-batches`). */
   emitBatches: boolean;
+  /** Also compute each runner's basin map with this many cells per side (`--basins`). */
+  basins?: number;
 }
 
 /** A refused argument: which one and why, in one line. */
@@ -43,6 +46,8 @@ export interface ArgumentError {
   argument: string;
   reason: string;
 }
+
+const MAX_BASINS = 512;
 
 export const TRACE_USAGE = `usage: npm run --silent trace -- [options]
   --landscape <id>                 a preset: ${PRESET_LANDSCAPES.map((l) => l.id).join(', ')}
@@ -60,6 +65,8 @@ export const TRACE_USAGE = `usage: npm run --silent trace -- [options]
                                    schedule=<${SCHEDULE_KINDS.join('|')}> and its keys
                                    (step_size gamma t_max eta_min start_factor total_iters)
   --noise <sigma> --seed <n>       the shake (gradient noise), default 0 and 1
+  --basins <k>                     also map each runner's basins of attraction: a k × k grid of
+                                   starts (2 … ${MAX_BASINS}), each run for --steps steps (default 500)
   --scene <id>                     a preset scene: ${SCENES.map((s) => s.id).join(', ')}
 Prints one JSON object on stdout.`;
 
@@ -170,6 +177,7 @@ export function parseTraceArguments(
     '--raw',
     '--batch',
     '--emit-batches',
+    '--basins',
   ];
   const switches = ['--raw', '--emit-batches'];
   for (let i = 0; i < argv.length; i++) {
@@ -199,6 +207,7 @@ export function parseTraceArguments(
   const shake: Shake = { sigma: 0, seed: 1 };
   let sceneSteps: number | undefined;
   let batch: number | undefined;
+  let basins: number | undefined;
 
   const sceneId = one('--scene');
   if (sceneId !== undefined) {
@@ -218,6 +227,7 @@ export function parseTraceArguments(
     runners = scene.runners.map((r) => ({ ...r }));
     Object.assign(shake, scene.shake);
     sceneSteps = scene.steps;
+    basins = scene.basins;
   }
 
   const presetId = one('--landscape');
@@ -305,7 +315,18 @@ export function parseTraceArguments(
   if (![f0, ...probe].every(Number.isFinite))
     return fail('--start', `f or its gradient is not defined at (${start[0]}, ${start[1]})`);
 
-  let steps = sceneSteps ?? 200;
+  const basinsText = one('--basins');
+  if (basinsText !== undefined) {
+    const k = parseNumber(basinsText);
+    if (k === null || !Number.isInteger(k) || k < 2 || k > MAX_BASINS)
+      return fail(
+        '--basins',
+        `must be a whole number from 2 to ${MAX_BASINS}, got "${basinsText}"`,
+      );
+    basins = k;
+  }
+
+  let steps = sceneSteps ?? (basins !== undefined ? BASIN_STEPS : 200);
   const stepsText = one('--steps');
   if (stepsText !== undefined) {
     const n = parseNumber(stepsText);
@@ -357,5 +378,6 @@ export function parseTraceArguments(
     shake,
     ...(rows !== null ? { batch: batch ?? rows } : {}),
     emitBatches: flags.has('--emit-batches'),
+    ...(basins !== undefined ? { basins } : {}),
   };
 }

@@ -2,11 +2,23 @@
  * `npm run --silent trace -- …`: runs a race headless and prints it as one JSON object.
  * Bad input exits with status 2 and one line on stderr; nothing is printed on stdout then.
  */
-import { createRace, recordRace, type Race, type Trajectory } from '../core';
+import {
+  basinMap,
+  createRace,
+  recordRace,
+  type BasinMap,
+  type Race,
+  type Trajectory,
+} from '../core';
 import { parseTraceArguments, TRACE_USAGE } from './args';
 
 /** The JSON `trace` prints for a finished race and its recorded trajectories. */
-export function traceJson(race: Race, steps: number, trajectories: readonly Trajectory[]) {
+export function traceJson(
+  race: Race,
+  steps: number,
+  trajectories: readonly Trajectory[],
+  basins: readonly BasinMap[] | null = null,
+) {
   const l = race.landscape;
   return {
     landscape: {
@@ -51,9 +63,15 @@ export function traceJson(race: Race, steps: number, trajectories: readonly Traj
         statusStep: r.statusStep,
         ...(r.status === 'diverged' ? { divergedBecause: r.divergedBecause } : {}),
         ...(r.settledAt ? { settledAt: r.settledAt } : {}),
+        ...(basins ? { basins: basinJson(basins[i]!) } : {}),
       };
     }),
   };
+}
+
+/** A basin map as `trace` prints it: the grid as a plain array of integers. */
+function basinJson(map: BasinMap) {
+  return { k: map.k, minima: map.minima, grid: Array.from(map.grid), shares: map.shares };
 }
 
 /** Runs the command; returns the exit status. */
@@ -79,7 +97,20 @@ export function main(
     request.batch !== undefined ? { batch: request.batch } : {},
   );
   const trajectories = recordRace(race, request.steps, { batches: request.emitBatches });
-  out(JSON.stringify(traceJson(race, request.steps, trajectories)) + '\n');
+  const k = request.basins;
+  const basins =
+    k === undefined
+      ? null
+      : request.runners.map((runner) =>
+          basinMap(request.landscape, {
+            runner,
+            k,
+            steps: request.steps,
+            shake: request.shake,
+            batch: request.batch ?? null,
+          }),
+        );
+  out(JSON.stringify(traceJson(race, request.steps, trajectories, basins)) + '\n');
   return 0;
 }
 

@@ -7,6 +7,7 @@ export * from './optimizers';
 export * from './landscapes';
 export * from './race';
 export * from './swarm';
+export * from './basins';
 export * from './scenes';
 export * from './race/defaults';
 export * from './random';

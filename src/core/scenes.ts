@@ -22,6 +22,8 @@ export interface Scene {
   /** On a dataset's landscape: the batch size of runners that do not set their own. */
   batch?: number;
   panes?: number[][];
+  /** A basin map of this many cells per side is part of the point (see core/basins.ts). */
+  basins?: number;
 }
 
 const spec = (kind: OptimizerKind, lr: number, extra: Partial<OptimizerSpec> = {}): OptimizerSpec =>
@@ -215,6 +217,28 @@ export const SCENES: readonly Scene[] = [
     caption: {
       en: 'Minibatches of 8 and a large learning rate, 0.5: both balls reach the bottom at once and, on the same batches, move identically for 100 steps. With a constant rate the ball keeps jumping around the minimum. Multiply the rate by 0.3 every 100 steps (StepLR) and it calms down and settles: big steps first, small steps later.',
       ru: 'Батчи по 8 и большой шаг, 0.5: оба шарика сразу добегают до дна и на одних и тех же батчах первые 100 шагов движутся одинаково. С постоянным шагом шарик так и прыгает вокруг минимума. Если каждые 100 шагов умножать шаг на 0.3 (StepLR), он успокаивается и садится в минимум: сперва большие шаги, потом маленькие.',
+    },
+  },
+  {
+    id: 'basins',
+    landscape: 'plastic-bag',
+    start: [-3.2, 2.9],
+    runners: [
+      { label: 'SGD, lr 0.05', color: '#0074d9', optimizer: spec('sgd', 0.05) },
+      {
+        label: 'SGD-momentum, lr 0.4',
+        color: LECTURE_COLORS.momentum,
+        optimizer: spec('momentum', 0.4),
+      },
+    ],
+    shake: calm,
+    steps: 500,
+    layout: 'split',
+    panes: [[0], [1]],
+    basins: 64,
+    caption: {
+      en: 'Where does the grain end up from every start? Each cell of the bag is coloured by the fold its run settles in after 500 steps, gold for the true bottom. Plain SGD with a small step stays in the fold it starts in; with momentum the grain rolls over the folds and reaches the bottom from far more of the bag.',
+      ru: 'Где окажется крупинка из каждой точки? Каждая клетка пакета окрашена по складке, в которой её спуск останавливается за 500 шагов, золотом — настоящее дно. Обычный SGD с маленьким шагом остаётся в той складке, где начал; с моментом крупинка перекатывается через складки и добирается до дна из гораздо большей части пакета.',
     },
   },
 ];

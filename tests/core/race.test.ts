@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   createRace,
+  BALL_DIVERGED,
   createSwarm,
   defaultSpec,
   getPresetLandscape,
@@ -250,7 +251,7 @@ describe('the batched path', () => {
       'sgd',
     ] as const) {
       const spec = withLr(kind, 0.002);
-      const swarm = createSwarm(rastrigin, spec, starts);
+      const swarm = createSwarm(rastrigin, runner(spec), starts);
       stepSwarm(swarm, 40);
       for (const i of [0, 1234, 5050, 9999]) {
         const single = runRace(
@@ -267,11 +268,11 @@ describe('the batched path', () => {
   it('freezes diverging runners at their last finite point and keeps the others going', () => {
     const rosenbrock = getPresetLandscape('rosenbrock')!;
     const starts = Float64Array.from([-2, -1, 0.9, 0.8]);
-    const swarm = createSwarm(rosenbrock, withLr('sgd', 0.004), starts);
+    const swarm = createSwarm(rosenbrock, runner(withLr('sgd', 0.004)), starts);
     stepSwarm(swarm, 100);
-    expect(swarm.alive[0]).toBe(0);
-    expect(swarm.divergedStep[0]).toBeGreaterThan(0);
-    expect(swarm.alive[1]).toBe(1);
+    expect(swarm.status[0]).toBe(BALL_DIVERGED);
+    expect(swarm.statusStep[0]).toBeGreaterThan(0);
+    expect(swarm.status[1]).not.toBe(BALL_DIVERGED);
     expect(swarm.points.every(Number.isFinite)).toBe(true);
     for (const b of [swarm.buffers.m, swarm.buffers.s, swarm.buffers.a])
       expect(b.every(Number.isFinite)).toBe(true);
