@@ -65,7 +65,9 @@ export function ballOutcome(swarm: Swarm, i: number): number {
 /**
  * Rows [j0, j1) of a basin map: every cell's centre run as a single race would run it (same
  * update, same divergence and settle rules, the same noise and minibatches as `trace --seed`:
- * shared streams), for `steps` steps or until every noise-free cell has settled. Returns the
+ * shared streams), for `steps` steps, or fewer once every cell is frozen (diverged, or at an exact
+ * fixed point of its update). A cell that settles keeps stepping, as the race from its centre
+ * does, so its outcome is the race's at the last step. Returns the
  * outcomes (see {@link ballOutcome}), (j1 − j0)·k of them. `alive()` is asked every 25 steps; when
  * it answers false the work stops and null is returned.
  */
@@ -81,7 +83,6 @@ export function basinRows(
     shake: settings.shake,
     noise: 'shared',
     batch: settings.batch ?? null,
-    stopWhenSettled: false,
   });
   for (let step = 0; step < settings.steps; step++) {
     if (step % 25 === 0 && (!alive() || (step > 0 && !anyActive(swarm)))) {

@@ -8,6 +8,7 @@ export * from './landscapes';
 export * from './race';
 export * from './swarm';
 export * from './basins';
+export * from './swarm-run';
 export * from './scenes';
 export * from './race/defaults';
 export * from './random';

@@ -36,12 +36,6 @@ export interface SwarmOptions {
   noise?: SwarmNoise;
   /** On a dataset's landscape: the batch size of a runner that sets none (default: all rows). */
   batch?: number | null;
-  /**
-   * Stop stepping a ball once it has settled at a known minimum (noise-free gradients only: a
-   * shaken ball can be shaken out of a fold, and one settled elsewhere may be a slow crawl along
-   * a valley, so those keep stepping). Default true.
-   */
-  stopWhenSettled?: boolean;
 }
 
 /** Ring of recent points kept per ball: enough for the settle rules' windows (20 + 1, or 50). */
@@ -97,7 +91,6 @@ export interface Swarm {
   settle: SettleRule;
   /** True when the gradients are noisy (a shake, or minibatches smaller than the data). */
   noisy: boolean;
-  stopWhenSettled: boolean;
   /** The centroid each ball's settle check last measured ∇f at, and |∇f| there (a cache). */
   checkedAt: Float64Array;
   checkedNorm: Float64Array;
@@ -184,7 +177,6 @@ export function createSwarm(
     stepSpec: { ...spec.optimizer },
     settle: defaultSettleRule(landscape),
     noisy: shake.sigma > 0 || (data !== undefined && batch !== null && batch < data.n),
-    stopWhenSettled: options.stopWhenSettled ?? true,
     checkedAt: new Float64Array(2 * size).fill(NaN),
     checkedNorm: new Float64Array(size),
     timeInvariant: false,
@@ -239,8 +231,9 @@ const scratch = [0, 0];
  * learning rate, the optimizer's in-place kernel run once over all 2·size parameters, then per
  * ball: a point outside the domain widened by its size on every side, or a non-finite f, ∇f or
  * optimizer state, freezes the ball at its previous point as `diverged`; otherwise its status is
- * updated by the race's settle rule (see `settledPoint`). Settled noise-free balls stop stepping
- * when `stopWhenSettled`.
+ * updated by the race's settle rule (see `settledPoint`). A settled ball keeps stepping, as a
+ * settled runner does (RMSProp's steps, for one, grow again near a minimum); only a ball at an
+ * exact fixed point of a time-invariant update stops (see {@link Swarm.timeInvariant}).
  */
 export function stepSwarm(swarm: Swarm, steps = 1): void {
   for (let k = 0; k < steps; k++) stepOnce(swarm);
@@ -384,9 +377,6 @@ function updateBall(swarm: Swarm, i: number): void {
   status[i] = m?.global ? BALL_CONVERGED : BALL_STUCK;
   swarm.statusStep[i] = swarm.step;
   swarm.settledMinimum[i] = m ? minima.indexOf(m) : -1;
-  // A noise-free ball settled at a known minimum stays there (its motion has died out in the
-  // minimum's well); one settled elsewhere may be a slow crawl along a valley and move on.
-  if (m && swarm.stopWhenSettled && !swarm.noisy) swarm.active[i] = 0;
 }
 
 const settledAt: [number, number] = [0, 0];

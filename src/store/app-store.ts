@@ -2,6 +2,8 @@ import { useStore } from 'zustand';
 import { initialLanguage } from '../i18n';
 import type { RaceState } from './race-store';
 import { workerSurfaceJobs } from '../workers/surface-client';
+import { workerBasinJobs } from '../workers/basins-client';
+import { workerSwarmJobs } from '../workers/swarm-client';
 import { createStoreFromParams, readInitialParams } from './url-params';
 import { startUrlSync } from './url-sync';
 
@@ -22,6 +24,7 @@ export const raceStore = createStoreFromParams(
   initial,
   initialLanguage('', remembered(), navigator.languages ?? [navigator.language]),
   workerSurfaceJobs(),
+  { swarm: workerSwarmJobs(), basins: workerBasinJobs() },
 );
 
 /** Keeps `?s=` in the address bar on the current race (see url-sync). */

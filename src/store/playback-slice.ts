@@ -1,5 +1,6 @@
 import { raceFinished, stepRace } from '../core';
 import type { Notice } from '../i18n';
+import type { SwarmJobs } from './swarm-jobs';
 import type { GetState, PlaybackSlice, SetState } from './types';
 
 /** Playback speeds in race steps per second of wall time (60 = 1×), slowest first. */
@@ -31,16 +32,18 @@ export function advanceRace(
   get: GetState,
   steps: number,
   budgetMs = Infinity,
+  swarmSettled = false,
 ): number {
-  const { race } = get();
+  const { race, swarmOn } = get();
   const began = budgetMs < Infinity ? performance.now() : 0;
   let taken = 0;
-  while (taken < steps && !raceFinished(race)) {
+  // With a swarm the race goes on after its own runners finish: the swarm decides (followSwarm).
+  while (taken < steps && (swarmOn || !raceFinished(race))) {
     stepRace(race);
     taken++;
     if (budgetMs < Infinity && (taken & 15) === 0 && performance.now() - began > budgetMs) break;
   }
-  if (raceFinished(race) && !get().finished) {
+  if (raceFinished(race) && !get().finished && (!swarmOn || swarmSettled)) {
     const notice: Notice = {
       key: 'finished',
       args: {
@@ -61,11 +64,22 @@ export function advanceRace(
 }
 
 /** Play, pause, single steps and the time-based clock (see {@link PlaybackSlice}). */
-export function playbackSlice(set: SetState, get: GetState, playing: boolean): PlaybackSlice {
+export function playbackSlice(
+  set: SetState,
+  get: GetState,
+  playing: boolean,
+  swarmJobs: SwarmJobs,
+): PlaybackSlice {
+  /** In swarm mode the clock asks the swarm for steps; the race follows its frames. */
+  const askSwarm = (steps: number) => {
+    const { clock, race } = get();
+    clock.swarmTarget = Math.max(clock.swarmTarget, race.step) + steps;
+    swarmJobs.advance(clock.swarmTarget);
+  };
   return {
     playing,
     speed: ONE_X,
-    clock: { carry: 0, resumed: false },
+    clock: { carry: 0, resumed: false, swarmTarget: 0 },
 
     tick(seconds) {
       const { playing, speed, clock } = get();
@@ -80,6 +94,13 @@ export function playbackSlice(set: SetState, get: GetState, playing: boolean): P
       const steps = Math.floor(clock.carry);
       clock.carry -= steps;
       if (steps === 0) return;
+      if (get().swarmOn) {
+        // Ask no further ahead than the swarm has got: a slow swarm sets the pace.
+        const { clock, race } = get();
+        if (clock.swarmTarget <= race.step) askSwarm(steps);
+        else clock.carry = 0;
+        return;
+      }
       const taken = advanceRace(set, get, steps, STEP_BUDGET_MS);
       // What the budget did not allow is dropped, not owed: the race never lags behind in a queue.
       if (taken < steps) clock.carry = 0;
@@ -96,7 +117,14 @@ export function playbackSlice(set: SetState, get: GetState, playing: boolean): P
     },
     stepOnce() {
       set({ playing: false });
-      advanceRace(set, get, 1);
+      if (get().swarmOn) askSwarm(1);
+      else advanceRace(set, get, 1);
+    },
+    followSwarm(step, settled) {
+      const { race, clock } = get();
+      const to = Math.min(step, clock.swarmTarget);
+      if (to > race.step) advanceRace(set, get, to - race.step, Infinity, settled);
+      else if (settled && step >= race.step) advanceRace(set, get, 0, Infinity, settled);
     },
     setSpeed(stepsPerSecond) {
       if (Number.isFinite(stepsPerSecond))

@@ -345,6 +345,9 @@ export function raceSlice(
           selectedRunner: sceneRunners[0]?.id ?? 0,
           playing: true,
           notices: get().notices.filter((n) => n.key !== 'finished'),
+          // A scene about basins shows its maps; any other scene is seen without them.
+          basinsOn: scene.basins !== undefined,
+          ...(scene.basins !== undefined ? { basinsK: scene.basins } : {}),
         });
       if (next === get().landscape) apply(get().surface);
       else requestSurface(next, apply);

@@ -6,6 +6,9 @@ import { quickSurface, raceSlice, withIds } from './race-slice';
 import { inlineSurfaceJobs, type SurfaceJobs } from './surface-jobs';
 import type { RaceSetup, RaceState } from './types';
 import { defaultPanes, viewSlice } from './view-slice';
+import { swarmSlice } from './swarm-slice';
+import { startSwarmSync } from './swarm-sync';
+import { inlineBasinJobs, inlineSwarmJobs, type BasinJobs, type SwarmJobs } from './swarm-jobs';
 
 export type * from './types';
 export { ONE_X, SPEEDS } from './playback-slice';
@@ -13,11 +16,19 @@ export { EXTRA_COLORS, MAX_RUNNERS } from './race-slice';
 export { defaultPanes, MAX_PANES, VERTICAL_SCALE } from './view-slice';
 
 /**
- * Creates the one store of the app (tests make their own): four slices — the race, playback, the
- * view and notices — over one state. `jobs` runs the surface sampling and minima search: a Web
- * Worker in the app, inline (synchronously) by default.
+ * Creates the one store of the app (tests make their own): five slices — the race, playback, the
+ * view, notices and the swarm — over one state. `jobs` runs the surface sampling and minima
+ * search, `background` the swarm and the basin maps: Web Workers in the app, inline
+ * (synchronously) by default.
  */
-export function createRaceStore(setup: RaceSetup, jobs: SurfaceJobs = inlineSurfaceJobs()) {
+export function createRaceStore(
+  setup: RaceSetup,
+  jobs: SurfaceJobs = inlineSurfaceJobs(),
+  background: { swarm: SwarmJobs; basins: BasinJobs } = {
+    swarm: inlineSwarmJobs(),
+    basins: inlineBasinJobs(),
+  },
+) {
   const landscape = setup.landscape;
   const start = setup.start ?? landscape.start;
   const runners = withIds(setup.runners ?? defaultRunnersFor(landscape));
@@ -36,7 +47,7 @@ export function createRaceStore(setup: RaceSetup, jobs: SurfaceJobs = inlineSurf
     queueMicrotask(() => requestSurface(landscape));
     return {
       ...race,
-      ...playbackSlice(set, get, setup.playing ?? true),
+      ...playbackSlice(set, get, setup.playing ?? true, background.swarm),
       ...viewSlice(set, get, {
         layout: setup.layout ?? 'overlay',
         panes: setup.panes ?? defaultPanes(runners),
@@ -44,8 +55,25 @@ export function createRaceStore(setup: RaceSetup, jobs: SurfaceJobs = inlineSurf
         language: setup.language ?? 'en',
       }),
       ...noticesSlice(set, get, setup.notices ?? []),
+      ...swarmSlice(set, get),
     };
   });
+  const s = store.getState();
+  if (setup.swarm !== undefined) {
+    s.setSwarmSize(setup.swarm);
+    s.setSwarm(true);
+  }
+  if (setup.basins !== undefined) {
+    s.setBasinsK(setup.basins);
+    s.setBasins(true);
+  }
+  startSwarmSync(
+    store.setState,
+    store.getState,
+    store.subscribe,
+    background.swarm,
+    background.basins,
+  );
   return store;
 }
 

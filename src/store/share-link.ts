@@ -1,3 +1,4 @@
+import { BASINS_K, SWARM_SIZE } from './swarm-slice';
 import LZString from 'lz-string';
 import * as v from 'valibot';
 import {
@@ -52,6 +53,10 @@ export interface ViewSettings {
   wireframe: boolean;
   showTopView: boolean;
   batchSurface: boolean;
+  /** Balls per runner of the swarm (absent: no swarm). */
+  swarm: number;
+  /** Cells per side of the basin maps (absent: none). */
+  basins: number;
 }
 
 /** A runner as a link restores it: the core's spec plus whether it is shown. */
@@ -95,6 +100,10 @@ export type ShareableState = Pick<
   | 'showTopView'
   | 'batchSurface'
   | 'selectedRunner'
+  | 'swarmOn'
+  | 'swarmSize'
+  | 'basinsOn'
+  | 'basinsK'
 >;
 
 // ---- The schemas: what each part of a version-1 payload must look like. ----
@@ -162,6 +171,12 @@ const ViewSchema = v.object({
   wireframe: v.optional(v.boolean()),
   topView: v.optional(v.boolean()),
   batchSurface: v.optional(v.boolean()),
+  swarm: v.optional(
+    v.pipe(Finite, v.integer(), v.minValue(SWARM_SIZE.min), v.maxValue(SWARM_SIZE.max)),
+  ),
+  basins: v.optional(
+    v.pipe(Finite, v.integer(), v.minValue(BASINS_K.min), v.maxValue(BASINS_K.max)),
+  ),
 });
 
 /** Version 1 on the wire; every part optional, each read on its own. */
@@ -256,6 +271,8 @@ export function encodeState(state: ShareableState): string {
       wireframe: state.wireframe,
       topView: state.showTopView,
       ...(state.batchSurface ? { batchSurface: true } : {}),
+      ...(state.swarmOn ? { swarm: state.swarmSize } : {}),
+      ...(state.basinsOn ? { basins: state.basinsK } : {}),
     },
     selected: position.get(state.selectedRunner),
   };
@@ -462,6 +479,8 @@ function readWire(wire: WireState, fallback: Landscape, notices: Notice[]): Shar
     if (view.wireframe !== undefined) setup.view.wireframe = view.wireframe;
     if (view.topView !== undefined) setup.view.showTopView = view.topView;
     if (view.batchSurface !== undefined) setup.view.batchSurface = view.batchSurface;
+    if (view.swarm !== undefined) setup.view.swarm = view.swarm;
+    if (view.basins !== undefined) setup.view.basins = view.basins;
   }
 
   const selected = part(Position, wire.selected, 'selected', notices);

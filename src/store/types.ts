@@ -11,6 +11,7 @@ import type {
   WorldFrame,
 } from '../core';
 import type { Language, Notice } from '../i18n';
+import type { SwarmSlice } from './swarm-slice';
 
 /** A runner as the app keeps it: the core's spec plus a stable id and whether it is shown. */
 export interface RunnerSettings extends RunnerSpec {
@@ -98,7 +99,7 @@ export interface PlaybackSlice {
    * Non-reactive clock state: fractional steps carried between frames, and whether the next
    * frame is the first after play (its elapsed time is the pause, not a frame).
    */
-  clock: { carry: number; resumed: boolean };
+  clock: { carry: number; resumed: boolean; swarmTarget: number };
 
   /** Advances a playing race by `seconds` of wall time × speed steps (within a time budget). */
   tick(seconds: number): void;
@@ -107,6 +108,11 @@ export interface PlaybackSlice {
   togglePlay(): void;
   stepOnce(): void;
   setSpeed(stepsPerSecond: number): void;
+  /**
+   * In swarm mode: the swarm reached `step` (settled: none of its balls is still running); the
+   * race steps up to it (never beyond the step asked for), and finishes when both are done.
+   */
+  followSwarm(step: number, settled: boolean): void;
 }
 
 /** The view slice: how the race is shown. */
@@ -147,7 +153,7 @@ export interface NoticesSlice {
 }
 
 /** Everything the app shows, plus the actions that change it. */
-export type RaceState = RaceSlice & PlaybackSlice & ViewSlice & NoticesSlice;
+export type RaceState = RaceSlice & PlaybackSlice & ViewSlice & NoticesSlice & SwarmSlice;
 
 /** What a store starts from. */
 export interface RaceSetup {
@@ -163,6 +169,10 @@ export interface RaceSetup {
   language?: Language;
   layout?: Layout;
   panes?: number[][];
+  /** Balls per runner of a swarm (absent: no swarm). */
+  swarm?: number;
+  /** Cells per side of the basin maps (absent: none). */
+  basins?: number;
 }
 
 /** zustand's set and get for a slice. */

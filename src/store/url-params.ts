@@ -68,6 +68,7 @@ function sceneSetup(id: string): SharedSetup | null {
     layout: scene.layout ?? 'overlay',
     panes: scene.panes?.map((p) => p.map((i) => i + 1)) ?? defaultPanes(ids),
     scene: id,
+    ...(scene.basins !== undefined ? { view: { basins: scene.basins } } : {}),
   };
 }
 
@@ -77,7 +78,8 @@ function sceneSetup(id: string): SharedSetup | null {
  * `?paused=1`, `?scene=<id>` (applies a scene), `?layout=overlay|split`, `?lang=en|ru`,
  * `?speed=<steps per second>` (clamped to the speed menu's range), `?data=<dataset id>` (a model
  * trained on real data) with `?raw=1` (its data in raw units) and `?batch=<B>` (the default batch
- * size, 1 … n). The query
+ * size, 1 … n), `?swarm=<n>` (a swarm of n balls per runner, 1 … 10,000) and `?basins=<k>`
+ * (basin maps of k × k cells, 8 … 256). The query
  * string is untrusted input: whatever cannot be read falls back to its default with a notice;
  * nothing throws.
  */
@@ -189,6 +191,20 @@ export function readInitialParams(search: string, fallback = DEFAULT_LANDSCAPE_I
     else notices.push({ key: 'linkPart', args: { part: 'view' } });
   }
 
+  // Many starts at once: ?swarm=<balls per runner>, ?basins=<cells per side> (clamped).
+  const swarmText = params.get('swarm');
+  if (swarmText !== null) {
+    const n = parseNumber(swarmText);
+    if (n !== null && n >= 1) setup = { ...setup, view: { ...setup.view, swarm: n } };
+    else notices.push({ key: 'linkPart', args: { part: 'view' } });
+  }
+  const basinsText = params.get('basins');
+  if (basinsText !== null) {
+    const k = parseNumber(basinsText);
+    if (k !== null && k >= 1) setup = { ...setup, view: { ...setup.view, basins: k } };
+    else notices.push({ key: 'linkPart', args: { part: 'view' } });
+  }
+
   const pausedText = params.get('paused');
   const paused = pausedText !== null && pausedText !== '0' && pausedText !== 'false';
   const { view, selectedRunner, language, ...race } = setup;
@@ -212,15 +228,29 @@ export function createStoreFromParams(
   initial: InitialParams,
   language: Language,
   jobs?: SurfaceJobs,
+  background?: Parameters<typeof createRaceStore>[2],
 ): RaceStore {
-  const store = createRaceStore({ ...initial.setup, language: initial.language ?? language }, jobs);
+  const store = createRaceStore(
+    { ...initial.setup, language: initial.language ?? language },
+    jobs,
+    background,
+  );
   const s = store.getState();
-  const { speed, verticalScale, wireframe, showTopView, batchSurface } = initial.view;
+  const { speed, verticalScale, wireframe, showTopView, batchSurface, swarm, basins } =
+    initial.view;
   if (speed !== undefined) s.setSpeed(speed);
   if (verticalScale !== undefined) s.setVerticalScale(verticalScale);
   if (wireframe !== undefined) s.setWireframe(wireframe);
   if (showTopView !== undefined) s.setShowTopView(showTopView);
   if (batchSurface !== undefined) s.setBatchSurface(batchSurface);
+  if (swarm !== undefined) {
+    s.setSwarmSize(swarm);
+    s.setSwarm(true);
+  }
+  if (basins !== undefined) {
+    s.setBasinsK(basins);
+    s.setBasins(true);
+  }
   if (initial.selectedRunner !== null) s.selectRunner(initial.selectedRunner);
   return store;
 }

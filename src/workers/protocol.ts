@@ -1,4 +1,13 @@
-import type { Domain, KnownMinimum, SurfaceDrawing, SurfaceRequest } from '../core';
+import type {
+  BasinSettings,
+  Domain,
+  KnownMinimum,
+  LandscapeSource,
+  SurfaceDrawing,
+  SurfaceRequest,
+  SwarmRequest,
+  SwarmFrame,
+} from '../core';
 
 /**
  * The messages between the page and a worker. One protocol for every job kind: the page posts
@@ -36,3 +45,35 @@ export type JobReply =
   | { id: number; kind: 'minima'; minima: KnownMinimum[]; complete: boolean }
   | { id: number; kind: 'done' }
   | { id: number; kind: 'error'; message: string };
+
+/** A band of rows of one runner's basin map (see core/basins.ts). */
+export interface BasinTask {
+  source: LandscapeSource;
+  /** The landscape's minima, as the page knows them (a typed function's come from its search). */
+  minima: KnownMinimum[];
+  settings: BasinSettings;
+  /** Which runner (by position in the request), and rows [j0, j1). */
+  runner: number;
+  j0: number;
+  j1: number;
+}
+
+/** Page → basins worker. */
+export interface BasinMessage {
+  id: number;
+  task: BasinTask;
+}
+
+/** Basins worker → page: the band's outcomes, or why it failed. */
+export type BasinReply =
+  | { id: number; kind: 'rows'; runner: number; j0: number; j1: number; grid: Int32Array }
+  | { id: number; kind: 'error'; message: string };
+
+/** Page → swarm worker: start anew, or step on to `target`. */
+export type SwarmMessage =
+  | { id: number; kind: 'start'; request: SwarmRequest }
+  | { id: number; kind: 'advance'; target: number };
+
+/** Swarm worker → page. */
+export type SwarmReply =
+  { id: number; kind: 'frame'; frame: SwarmFrame } | { id: number; kind: 'error'; message: string };

@@ -22,5 +22,10 @@ export const PRESET_LANDSCAPES: readonly Landscape[] = [
 export function getPresetLandscape(id: string): Landscape | undefined {
   return PRESET_LANDSCAPES.find((l) => l.id === id);
 }
-export { landscapeFromSource, landscapeSource, type LandscapeSource } from './source';
+export {
+  landscapeFromSource,
+  landscapeSource,
+  landscapeWithMinima,
+  type LandscapeSource,
+} from './source';
 export { dataLandscape, dataMinimum } from './data';

@@ -1,6 +1,6 @@
 import { dataLandscape } from './data';
 import { isDatasetId } from '../data/datasets';
-import { landscapeFromFunction } from './custom';
+import { landscapeFromFunction, withMinima } from './custom';
 import { getPresetLandscape } from './index';
 import type { Domain, Landscape } from './types';
 
@@ -29,4 +29,18 @@ export function landscapeFromSource(source: LandscapeSource): Landscape | null {
   }
   const made = landscapeFromFunction(source.text, source.domain);
   return 'ok' in made ? null : made;
+}
+
+/**
+ * The landscape a source stands for, with the minima the page knows (a typed function's come from
+ * a search the page ran; presets know their own), or null. For work that must label the same
+ * minima the page shows: swarms and basin maps in workers.
+ */
+export function landscapeWithMinima(
+  source: LandscapeSource,
+  minima: readonly { x: number; y: number; value: number; global: boolean }[],
+): Landscape | null {
+  const landscape = landscapeFromSource(source);
+  if (!landscape || source.kind === 'preset') return landscape;
+  return withMinima(landscape, { minima: minima.map((m) => ({ ...m })), complete: true });
 }

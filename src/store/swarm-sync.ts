@@ -1,0 +1,183 @@
+import {
+  BASIN_DIVERGED,
+  BASIN_MOVING,
+  BASIN_STEPS,
+  landscapeSource,
+  type SwarmFrame,
+  type SwarmRequest,
+} from '../core';
+import { BASIN_PENDING, swarmLive, type RunnerBasinShares } from './swarm-live';
+import type { BasinJobs, BasinsRequest, SwarmJobs } from './swarm-jobs';
+import type { GetState, RaceState, SetState } from './types';
+
+/** Counts reach the store (and React) at most this often while the swarm runs. */
+const COUNTS_EVERY_MS = 200;
+
+function visibleRunners(state: RaceState) {
+  return state.runners
+    .map((r, i) => ({ r, i }))
+    .filter(({ r }) => r.visible)
+    .map(({ r, i }) => ({ id: r.id, spec: state.race.runners[i]?.spec ?? r }));
+}
+
+function swarmRequest(state: RaceState): SwarmRequest {
+  return {
+    source: landscapeSource(state.landscape),
+    minima: state.landscape.minima.map((m) => ({ ...m })),
+    runners: visibleRunners(state).map(({ id, spec }) => ({
+      id,
+      spec: {
+        label: spec.label,
+        color: spec.color,
+        optimizer: { ...spec.optimizer },
+        ...(spec.schedule ? { schedule: spec.schedule } : {}),
+        ...(spec.batch !== undefined ? { batch: spec.batch } : {}),
+      },
+    })),
+    size: state.swarmSize,
+    layout: state.swarmLayout,
+    shake: { ...state.shake },
+    batch: state.batch,
+  };
+}
+
+function basinsRequest(state: RaceState): BasinsRequest {
+  const swarm = swarmRequest(state);
+  return {
+    source: swarm.source,
+    minima: swarm.minima,
+    runners: swarm.runners.map((r) => r.spec),
+    settings: { k: state.basinsK, steps: BASIN_STEPS, shake: swarm.shake, batch: state.batch },
+  };
+}
+
+/** Shares over the cells computed so far (see core basinShares). */
+function sharesSoFar(grid: Int32Array, global: readonly boolean[], done: number, total: number) {
+  let g = 0;
+  let local = 0;
+  let moving = 0;
+  let diverged = 0;
+  for (const o of grid) {
+    if (o === BASIN_PENDING) continue;
+    if (o === BASIN_MOVING) moving++;
+    else if (o === BASIN_DIVERGED) diverged++;
+    else if (o >= 0 && global[o]) g++;
+    else local++;
+  }
+  const n = Math.max(1, done);
+  const shares: RunnerBasinShares = {
+    global: g / n,
+    local: local / n,
+    moving: moving / n,
+    diverged: diverged / n,
+    complete: done === total,
+  };
+  return shares;
+}
+
+/**
+ * Drives the swarm and the basin maps from the store: (re)starts the swarm when the race restarts
+ * or its settings change, and the basin maps when the landscape, the visible runners, the shake,
+ * the batch size or the map's size change (not when only the start moves); cancels them when
+ * switched off. The race follows the swarm's frames in swarm mode (see `followSwarm`). Returns a
+ * function that stops it all.
+ */
+export function startSwarmSync(
+  set: SetState,
+  get: GetState,
+  subscribe: (listener: (state: RaceState) => void) => () => void,
+  swarmJobs: SwarmJobs,
+  basinJobs: BasinJobs,
+): () => void {
+  let swarmKey: unknown[] | null = null;
+  let basinKey: string | null = null;
+  let lastCounts = 0;
+
+  const onFrame = (frame: SwarmFrame) => {
+    swarmLive.frame = frame;
+    swarmLive.version++;
+    const now = typeof performance !== 'undefined' ? performance.now() : Date.now();
+    const allSettled = frame.runners.every((r) => r.counts.running === 0);
+    if (now - lastCounts >= COUNTS_EVERY_MS || allSettled || frame.step === 0) {
+      lastCounts = now;
+      const counts: RaceState['swarmCounts'] = {};
+      for (const r of frame.runners) counts[r.id] = r.counts;
+      set({ swarmCounts: counts, swarmStep: frame.step });
+    }
+    get().followSwarm(frame.step, allSettled);
+  };
+
+  const sync = (state: RaceState) => {
+    // The swarm: one per race (a restart makes a new race), size, layout and visible runners.
+    const visible = state.runners.filter((r) => r.visible).map((r) => r.id);
+    const nextSwarm = state.swarmOn
+      ? [state.race, state.landscape, state.swarmSize, state.swarmLayout, visible.join(',')]
+      : null;
+    const changed =
+      nextSwarm === null
+        ? swarmKey !== null
+        : swarmKey === null || nextSwarm.some((v, i) => v !== swarmKey![i]);
+    if (changed) {
+      swarmKey = nextSwarm;
+      state.clock.swarmTarget = 0;
+      swarmLive.frame = null;
+      swarmLive.version++;
+      if (nextSwarm) swarmJobs.start(swarmRequest(state), onFrame);
+      else {
+        swarmJobs.stop();
+        set({ swarmCounts: {}, swarmStep: 0 });
+      }
+    }
+
+    // The basin maps: wait for a typed function's minima, which label the cells.
+    const pending = state.landscape.minimaSearch === 'pending';
+    const request = state.basinsOn && !pending ? basinsRequest(state) : null;
+    const nextBasins = request ? JSON.stringify(request) : null;
+    if (nextBasins === basinKey) return;
+    basinKey = nextBasins;
+    basinJobs.cancel();
+    swarmLive.basins = new Map();
+    swarmLive.minima = request?.minima ?? [];
+    swarmLive.basinsVersion++;
+    if (!request) {
+      set({ basinsProgress: 0, basinsShares: {} });
+      return;
+    }
+    const k = request.settings.k;
+    const ids = visibleRunners(state).map((r) => r.id);
+    for (const id of ids)
+      swarmLive.basins.set(id, { k, grid: new Int32Array(k * k).fill(BASIN_PENDING), done: 0 });
+    const global = request.minima.map((m) => m.global);
+    const total = ids.length * k * k;
+    let done = 0;
+    set({ basinsProgress: 0, basinsShares: {} });
+    basinJobs.start(request, {
+      onRows(runner, j0, j1, grid) {
+        const id = ids[runner];
+        const map = id === undefined ? undefined : swarmLive.basins.get(id);
+        if (!map || id === undefined) return;
+        map.grid.set(grid, j0 * k);
+        map.done += (j1 - j0) * k;
+        done += (j1 - j0) * k;
+        swarmLive.basinsVersion++;
+        set({
+          basinsProgress: done / total,
+          basinsShares: {
+            ...get().basinsShares,
+            [id]: sharesSoFar(map.grid, global, map.done, k * k),
+          },
+        });
+      },
+      onDone: () => set({ basinsProgress: 1 }),
+      onError: () => set({ basinsProgress: 1 }),
+    });
+  };
+
+  const unsubscribe = subscribe(sync);
+  sync(get());
+  return () => {
+    unsubscribe();
+    swarmJobs.stop();
+    basinJobs.cancel();
+  };
+}
