@@ -23,6 +23,7 @@ interface Runner {
   status: string;
   statusStep: number | null;
   settledAt?: { global: boolean };
+  basins?: { k: number; grid: number[]; shares: { global: number } };
 }
 
 interface Trace {
@@ -99,6 +100,7 @@ describe('the lecture scenes keep their promises', () => {
       'one-vs-batch',
       'raw-features',
       'lr-decay',
+      'basins',
     ]);
     for (const s of SCENES) {
       expect(s.caption.en.length).toBeGreaterThan(40);
@@ -279,5 +281,16 @@ describe('the lecture scenes keep their promises', () => {
     );
     expect(constant.status).toBe('running');
     expect(decayed.status).toBe('converged');
+  });
+
+  it('basins: momentum reaches the true bottom of the bag from at least twice as many starts as plain SGD', () => {
+    const [sgd, momentum] = traceScene('basins');
+    for (const r of [sgd!, momentum!]) {
+      expect(r.basins!.k).toBe(64);
+      expect(r.basins!.grid).toHaveLength(64 * 64);
+    }
+    const plain = sgd!.basins!.shares.global;
+    expect(plain).toBeGreaterThan(0);
+    expect(momentum!.basins!.shares.global).toBeGreaterThanOrEqual(2 * plain);
   });
 });
