@@ -4,6 +4,10 @@ uniform float uContours;
 uniform float uWireframe;
 uniform float uGrid;
 uniform vec3 uLightDir;
+// A basin map over the domain (uv as the grid: u along x, v along y), drawn over the colour map
+// where computed (alpha 1); transparent cells keep the height colours.
+uniform sampler2D uBasins;
+uniform float uBasinsOn;
 
 varying float vHeight;
 varying float vValid;
@@ -14,6 +18,10 @@ varying vec2 vUv;
 void main() {
   if (vValid < 0.5) discard;
   vec3 base = viridis(vHeight);
+  if (uBasinsOn > 0.5) {
+    vec4 basin = texture2D(uBasins, vUv);
+    base = mix(base, basin.rgb, basin.a);
+  }
 
   vec3 n = normalize(vNormal);
   if (!gl_FrontFacing) n = -n;

@@ -16,6 +16,7 @@ import { RunnersPanel } from './ui/runners/RunnersPanel';
 import { SceneCaption } from './ui/SceneCaption';
 import { ScenesPanel } from './ui/ScenesPanel';
 import { StartFields } from './ui/StartFields';
+import { SwarmPanel } from './ui/SwarmPanel';
 import { TopView } from './ui/TopView';
 import { useKeyboard } from './ui/use-keyboard';
 import { landscapeName, useT } from './ui/use-t';
@@ -109,6 +110,7 @@ export function App() {
       </section>
       <aside className="right-panel" inert={exporting}>
         <StartFields />
+        <SwarmPanel />
         <TopView />
         <DataPanel />
         <LossChart />

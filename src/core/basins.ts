@@ -1,13 +1,6 @@
 import type { Domain, KnownMinimum, Landscape } from './landscapes';
 import type { RunnerSpec, Shake } from './race/types';
-import {
-  BALL_CONVERGED,
-  BALL_DIVERGED,
-  BALL_RUNNING,
-  createSwarm,
-  stepSwarm,
-  type Swarm,
-} from './swarm';
+import { BALL_DIVERGED, BALL_RUNNING, createSwarm, stepSwarm, type Swarm } from './swarm';
 
 /** A basin map's cell that is still moving after the last step. */
 export const BASIN_MOVING = -1;

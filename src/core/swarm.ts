@@ -490,9 +490,9 @@ export type SwarmLayout = 'grid' | 'cloud';
 
 /**
  * n starts over the domain, interleaved x, y, drawn from a stream seeded by `seed`. `grid`: the
- * domain cut into ⌈√n⌉ × ⌈√n⌉ cells, the first n of them (row by row from (xMin, yMin)) each with
- * one start placed uniformly inside it — even cover without the grid's lines. `cloud`: n points
- * uniform over the domain.
+ * domain cut into s × s cells, s = ⌈√n⌉, start i in cell ⌊i·s²/n⌋ (row by row from (xMin, yMin);
+ * when n < s² the cells left out are spread over the whole domain), placed uniformly inside it —
+ * even cover without the grid's lines. `cloud`: n points uniform over the domain.
  */
 export function swarmStarts(
   domain: Landscape['domain'],
@@ -509,8 +509,9 @@ export function swarmStarts(
     const u = nextUniform(random);
     const v = nextUniform(random);
     if (layout === 'grid') {
-      out[2 * i] = domain.xMin + (((i % side) + u) * w) / side;
-      out[2 * i + 1] = domain.yMin + ((Math.floor(i / side) + v) * h) / side;
+      const cell = Math.floor((i * side * side) / n);
+      out[2 * i] = domain.xMin + (((cell % side) + u) * w) / side;
+      out[2 * i + 1] = domain.yMin + ((Math.floor(cell / side) + v) * h) / side;
     } else {
       out[2 * i] = domain.xMin + u * w;
       out[2 * i + 1] = domain.yMin + v * h;

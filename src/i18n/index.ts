@@ -1,6 +1,7 @@
 import * as app from './app';
 import * as chart from './chart';
 import * as data from './data';
+import * as swarm from './swarm';
 import * as formulas from './formulas';
 import * as functionErrors from './function-errors';
 import * as landscapePanel from './landscape-panel';
@@ -37,6 +38,7 @@ export const messages = {
     record: record.en,
     surface: surface.en,
     data: data.en,
+    swarm: swarm.en,
   },
   ru: {
     app: app.ru,
@@ -52,6 +54,7 @@ export const messages = {
     record: record.ru,
     surface: surface.ru,
     data: data.ru,
+    swarm: swarm.ru,
   },
 } satisfies Record<Language, unknown>;
 

@@ -18,6 +18,7 @@ export const en = {
     'one-vs-batch': 'One example vs a batch',
     'raw-features': 'Raw vs standardized data',
     'lr-decay': 'Learning-rate decay',
+    basins: 'Where each optimizer ends up',
   } as Record<string, string>,
 };
 
@@ -40,5 +41,6 @@ export const ru: typeof en = {
     'one-vs-batch': 'Один пример или батч',
     'raw-features': 'Сырые или стандартизованные данные',
     'lr-decay': 'Уменьшение шага',
+    basins: 'Куда приходит каждый оптимизатор',
   },
 };

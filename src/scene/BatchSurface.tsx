@@ -5,6 +5,7 @@ import type { Domain } from '../core';
 import { raceStore, useRace } from '../store/app-store';
 import { createBatchSurfaceMaterial, fullHeightTexture } from './batch-surface-material';
 import { sceneRefs } from './scene-refs';
+import { paneRunnerIndex } from './pane-runner';
 import { gridIndex } from './surface-geometry';
 
 /** Cells per side of the batch surface (its loss is evaluated per vertex, every frame). */
@@ -110,18 +111,7 @@ export function BatchSurface({ data }: { data: Dataset }) {
     const shown = { race: null as unknown, step: -1, runner: -1 };
     sceneRefs.beforePane = (pane) => {
       const s = raceStore.getState();
-      const selected = Math.max(
-        0,
-        s.runners.findIndex((r) => r.id === s.selectedRunner),
-      );
-      const ids = pane >= 0 ? s.panes[pane] : undefined;
-      const i =
-        !ids || ids.includes(s.selectedRunner)
-          ? selected
-          : Math.max(
-              0,
-              s.runners.findIndex((r) => r.id === ids[0]),
-            );
+      const i = paneRunnerIndex(s, pane);
       if (shown.race === s.race && shown.step === s.race.step && shown.runner === i) return;
       Object.assign(shown, { race: s.race, step: s.race.step, runner: i });
       showBatch(material, data, s.race.runners[i]?.sampler?.rows);

@@ -9,6 +9,7 @@ import { softwareRenderer } from './software-renderer';
 import { Surface } from './Surface';
 import { Ticker } from './Ticker';
 import { Trails } from './Trails';
+import { Swarm } from './Swarm';
 import { ViewRenderer } from './ViewRenderer';
 import { RecordBridge } from './RecordBridge';
 import { FrameProbeEnd, FrameProbeStart } from './FrameProbe';
@@ -87,6 +88,7 @@ export function RaceCanvas() {
       <SurfaceOrBatch />
       <MinimaMarkers />
       <Trails />
+      <Swarm />
       <Balls />
       <StartHandle />
       <CameraControls />

@@ -1,4 +1,4 @@
-import { DoubleSide, ShaderMaterial, Vector3 } from 'three';
+import { DataTexture, DoubleSide, ShaderMaterial, Vector3 } from 'three';
 import colormap from '../../shaders/lib/colormap.glsl?raw';
 import fragment from '../../shaders/surface.frag?raw';
 import vertex from '../../shaders/surface.vert?raw';
@@ -18,6 +18,8 @@ export function createSurfaceMaterial(heightScale = 4): ShaderMaterial {
       uWireframe: { value: 0 },
       uGrid: { value: 64 },
       uLightDir: { value: new Vector3(0.4, 1, 0.5).normalize() },
+      uBasins: { value: new DataTexture(new Uint8Array(4), 1, 1) },
+      uBasinsOn: { value: 0 },
     },
   });
 }
