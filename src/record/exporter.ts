@@ -202,6 +202,8 @@ async function renderFrames(
     if (n < schedule.raceFrames) {
       takeover.hold();
       stepRaceTo(race, scheduledStep(n, schedule));
+      // The swarm (in its worker) at the same step: a clip shows every ball where it was.
+      await store.getState().reachSwarmStep(scheduledStep(n, schedule));
       if (settings.camera === 'orbit') {
         const angle = orbitAngle(n, fps, ORBIT_SECONDS_PER_TURN);
         applyOrbit(handle.camera, handle.controls, takeover.view, angle);

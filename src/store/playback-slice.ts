@@ -121,6 +121,8 @@ export function playbackSlice(
       else advanceRace(set, get, 1);
     },
     followSwarm(step, settled) {
+      // A clip being rendered steps its own race to each frame's step.
+      if (get().exporting) return;
       const { race, clock } = get();
       const to = Math.min(step, clock.swarmTarget);
       if (to > race.step) advanceRace(set, get, to - race.step, Infinity, settled);

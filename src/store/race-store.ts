@@ -55,7 +55,7 @@ export function createRaceStore(
         language: setup.language ?? 'en',
       }),
       ...noticesSlice(set, get, setup.notices ?? []),
-      ...swarmSlice(set, get),
+      ...swarmSlice(set, get, background.swarm),
     };
   });
   const s = store.getState();

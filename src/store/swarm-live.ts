@@ -22,7 +22,9 @@ export const swarmLive: {
   basins: Map<number, LiveBasinMap>;
   minima: KnownMinimum[];
   basinsVersion: number;
-} = { frame: null, version: 0, basins: new Map(), minima: [], basinsVersion: 0 };
+  /** Who waits for the swarm to reach a step (a clip being rendered), resolved by new frames. */
+  waiters: { step: number; resolve: () => void }[];
+} = { frame: null, version: 0, basins: new Map(), minima: [], basinsVersion: 0, waiters: [] };
 
 /** A runner's share of starts by outcome (see core basinShares), and whether its map is complete. */
 export interface RunnerBasinShares extends BasinShares {

@@ -1,5 +1,6 @@
 import type { SwarmCounts, SwarmLayout } from '../core';
-import type { RunnerBasinShares } from './swarm-live';
+import { swarmLive, type RunnerBasinShares } from './swarm-live';
+import type { SwarmJobs } from './swarm-jobs';
 import type { GetState, SetState } from './types';
 
 /** Balls per runner the swarm may have. */
@@ -30,13 +31,22 @@ export interface SwarmSlice {
   setSwarmLayout(layout: SwarmLayout): void;
   setBasins(on: boolean): void;
   setBasinsK(k: number): void;
+  /**
+   * Asks the swarm for exactly `step` (never beyond) and resolves once its frame is in swarmLive
+   * (at once without a swarm; after `timeoutMs` at the latest, should the worker fail): a clip
+   * shows the swarm at the very step of each frame.
+   */
+  reachSwarmStep(step: number, timeoutMs?: number): Promise<void>;
 }
+
+/** How long a clip waits for one swarm frame before it goes on without it. */
+export const SWARM_FRAME_TIMEOUT_MS = 60_000;
 
 const clampInt = (v: number, r: { min: number; max: number }) =>
   Math.min(r.max, Math.max(r.min, Math.round(v)));
 
 /** The swarm slice's state and actions (the work itself is driven by swarm-sync). */
-export function swarmSlice(set: SetState, get: GetState): SwarmSlice {
+export function swarmSlice(set: SetState, get: GetState, swarmJobs: SwarmJobs): SwarmSlice {
   return {
     swarmOn: false,
     swarmSize: SWARM_SIZE.default,
@@ -60,6 +70,21 @@ export function swarmSlice(set: SetState, get: GetState): SwarmSlice {
     },
     setBasinsK(k) {
       if (Number.isFinite(k)) set({ basinsK: clampInt(k, BASINS_K) });
+    },
+    reachSwarmStep(step, timeoutMs = SWARM_FRAME_TIMEOUT_MS) {
+      if (!get().swarmOn || (swarmLive.frame?.step ?? -1) >= step) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, timeoutMs);
+        swarmLive.waiters.push({
+          step,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve();
+          },
+        });
+        get().clock.swarmTarget = step;
+        swarmJobs.advance(step);
+      });
     },
   };
 }

@@ -96,6 +96,9 @@ export function startSwarmSync(
   const onFrame = (frame: SwarmFrame) => {
     swarmLive.frame = frame;
     swarmLive.version++;
+    const ready = swarmLive.waiters.filter((w) => w.step <= frame.step);
+    swarmLive.waiters = swarmLive.waiters.filter((w) => w.step > frame.step);
+    ready.forEach((w) => w.resolve());
     const now = typeof performance !== 'undefined' ? performance.now() : Date.now();
     const allSettled = frame.runners.every((r) => r.counts.running === 0);
     if (now - lastCounts >= COUNTS_EVERY_MS || allSettled || frame.step === 0) {
@@ -124,6 +127,7 @@ export function startSwarmSync(
       swarmLive.version++;
       if (nextSwarm) swarmJobs.start(swarmRequest(state), onFrame);
       else {
+        swarmLive.waiters.splice(0).forEach((w) => w.resolve());
         swarmJobs.stop();
         set({ swarmCounts: {}, swarmStep: 0 });
       }

@@ -2,6 +2,25 @@ import { useEffect, useMemo, useRef } from 'react';
 import { historySlots } from '../core';
 import { raceStore, useRace } from '../store/app-store';
 import { renderTopViewImage } from './top-view-image';
+import { swarmLive } from '../store/swarm-live';
+import { basinPixels } from '../draw/basin-colors';
+
+/** At most this many swarm balls per runner are dotted on the map (an even subsample). */
+const MAX_DOTS = 1500;
+
+/** A basin map as a k × k image, y up (row 0 of the grid is the domain's bottom edge). */
+function basinImage(k: number, grid: Int32Array): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.width = k;
+  canvas.height = k;
+  const ctx = canvas.getContext('2d')!;
+  const image = ctx.createImageData(k, k);
+  const rgba = basinPixels(grid, swarmLive.minima);
+  for (let j = 0; j < k; j++)
+    image.data.set(rgba.subarray(4 * k * j, 4 * k * (j + 1)), 4 * k * (k - 1 - j));
+  ctx.putImageData(image, 0, 0);
+  return canvas;
+}
 import { useT } from './use-t';
 
 const MAX_SIDE = 250;
@@ -40,17 +59,46 @@ export function TopView() {
     let drawnAt = -Infinity;
     const draw = (time: number) => {
       raf = requestAnimationFrame(draw);
-      const { race, start, landscape, runners } = raceStore.getState();
-      const now = [race, start, landscape, runners, race.step];
+      const state = raceStore.getState();
+      const { race, start, landscape, runners } = state;
+      const basinId = state.basinsOn ? state.selectedRunner : -1;
+      const now = [
+        race,
+        start,
+        landscape,
+        runners,
+        basinId,
+        swarmLive.basinsVersion,
+        swarmLive.version,
+        race.step,
+      ];
       const changed = now.findIndex((v, i) => v !== shown[i]);
       if (changed === -1) return;
-      // A race that only stepped is redrawn at most ten times a second; anything else at once.
-      if (changed === now.length - 1 && time - drawnAt < 100) return;
+      // A race or swarm that only stepped is redrawn at most ten times a second; anything else at once.
+      if (changed >= now.length - 2 && time - drawnAt < 100) return;
       shown = now;
       drawnAt = time;
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       ctx.imageSmoothingEnabled = true;
       ctx.drawImage(image, 0, 0, width, height);
+      const map = swarmLive.basins.get(basinId);
+      if (map) {
+        // The selected runner's basin map, cells kept sharp, the contours still showing through.
+        ctx.imageSmoothingEnabled = false;
+        ctx.globalAlpha = 0.82;
+        ctx.drawImage(basinImage(map.k, map.grid), 0, 0, width, height);
+        ctx.globalAlpha = 1;
+        ctx.imageSmoothingEnabled = true;
+      }
+      const swarm = state.swarmOn ? swarmLive.frame : null;
+      for (const r of swarm?.runners ?? []) {
+        const color = runners.find((x) => x.id === r.id)?.color ?? '#ffffff';
+        const n = r.balls.length / 3;
+        const every = Math.max(1, Math.ceil(n / MAX_DOTS));
+        ctx.fillStyle = color;
+        for (let i = 0; i < n; i += every)
+          ctx.fillRect(px(r.balls[3 * i]!) - 1, py(r.balls[3 * i + 1]!) - 1, 2.5, 2.5);
+      }
       for (const m of landscape.minima) {
         ctx.beginPath();
         ctx.arc(px(m.x), py(m.y), m.global ? 5 : 3, 0, 2 * Math.PI);
