@@ -25,7 +25,13 @@
  * 6. the endless race (bench/endless-race.ts): `bag-strong-shake` at the fastest speed past
  *    1,000,000 steps; endlessHeapGrowthMB (JS heap after a forced collection, against the first
  *    10,000 steps) and endlessFrameRatio (per-frame script at the end ÷ at the start).
- * BENCH_ONLY=load,commits,frames,script,endless runs some parts only (load is 3, commits 2,
+ * 7. the swarm at fast-forward (`/?landscape=plastic-bag&swarm=10000&speed=100000`: three runners
+ *    × 10,000 balls, stepped in the swarm worker): swarmFrameScriptMs, the main thread's script of
+ *    a frame from a Chromium trace projected to 60 fps as frameScriptMs is (bench/frame-script.ts),
+ *    and the app's frameJs there; swarmStepsPerSec, the swarm steps the page got per second (the
+ *    HUD's step counter, which follows the swarm's frames, over a few untraced seconds); and a check
+ *    that the swarm is on (three runners' counts, each adding up to 10,000 balls).
+ * BENCH_ONLY=load,commits,frames,script,endless,swarm runs some parts only (load is 3, commits 2,
  * frames 1); firstLoadGzipKB is always there. The last line printed is one JSON object. Exits 1
  * with a message when a figure cannot be taken.
  */
@@ -40,6 +46,7 @@ import { ONE_X } from '../src/store/playback-slice';
 import { launchBrowser } from '../tests/e2e/chromium';
 import { DEVTOOLS_HOOK_SPY, RACE_BENCH_PROBE } from './browser-page-probes';
 import { EndlessError, endlessRace } from './endless-race';
+import { describeByRate, describeFigures, describeSources, traceScript } from './frame-script';
 import { ScriptError, scriptVsBare } from './script-vs-bare';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -779,12 +786,154 @@ async function endlessFigures(browser: Browser, baseUrl: string): Promise<Figure
   };
 }
 
+const SWARM_BALLS = 10_000;
+const SWARM_SPEED = 100_000;
+const SWARM_PATH = `/?landscape=plastic-bag&swarm=${SWARM_BALLS}&speed=${SWARM_SPEED}`;
+/** Seconds the swarm's steps per second are counted over, untraced. */
+const SWARM_STEP_SECONDS = 4;
+/** The traced window: at least this many seconds and animation frames. */
+const SWARM_TRACE_SECONDS = 5;
+const SWARM_TRACE_FRAMES = 5;
+const SWARM_TRACE_MAX_SECONDS = 60;
+
+interface SwarmCount {
+  label: string;
+  converged: number;
+  stuck: number;
+  diverged: number;
+  running: number;
+}
+
+const swarmCounts = (page: Page) =>
+  page.$$eval('[data-testid=swarm-count]', (els) =>
+    els.map((e) => ({
+      label: e.getAttribute('data-label') ?? '?',
+      converged: Number(e.getAttribute('data-converged')),
+      stuck: Number(e.getAttribute('data-stuck')),
+      diverged: Number(e.getAttribute('data-diverged')),
+      running: Number(e.getAttribute('data-running')),
+    })),
+  ) as Promise<SwarmCount[]>;
+
+const countsLine = (counts: SwarmCount[]) =>
+  counts
+    .map(
+      (c) =>
+        `${c.label} ${c.converged}/${c.stuck}/${c.diverged}/${c.running} (= ${c.converged + c.stuck + c.diverged + c.running})`,
+    )
+    .join(', ');
+
+/** The HUD's step counter and the page's clock. */
+const stepAt = (page: Page) =>
+  page.evaluate(`({
+    step: Number(document.querySelector('[data-testid=step-counter]').getAttribute('data-step')),
+    t: performance.now(),
+    frames: window.__raceBench.frameJs.length,
+  })`) as Promise<{ step: number; t: number; frames: number }>;
+
+/** 7. The swarm at fast-forward: main-thread script per frame, swarm steps per second. */
+async function swarmFigures(browser: Browser, baseUrl: string): Promise<Figures> {
+  console.log(
+    `\nswarm at fast-forward: ${SWARM_PATH} (3 runners × ${SWARM_BALLS.toLocaleString('en')} balls)`,
+  );
+  const opened = await openApp(browser, baseUrl, false, SWARM_PATH);
+  try {
+    const { page } = opened;
+    await waitForFirstFrame(page);
+    await page.waitForFunction(
+      "document.querySelectorAll('[data-testid=swarm-count]').length > 0",
+      undefined,
+      { polling: 100, timeout: WAIT_MS },
+    );
+    await checkSpeed(page, SWARM_SPEED);
+    await warmUp(page, 2, 2);
+    const before = await swarmCounts(page);
+    console.log(`  counts (converged/stuck/diverged/running) at load: ${countsLine(before)}`);
+    const wrong = before.filter(
+      (c) => c.converged + c.stuck + c.diverged + c.running !== SWARM_BALLS,
+    );
+    if (before.length !== 3 || wrong.length > 0) {
+      throw new BenchError(
+        `the swarm is not on as asked: ${before.length} runners' counts (expected 3, each adding up to ${SWARM_BALLS})`,
+      );
+    }
+    if (!(await isPlaying(page))) throw new BenchError('the swarm is not playing after load');
+
+    // Steps per second, untraced (tracing slows the worker too).
+    const s0 = await stepAt(page);
+    await page.waitForTimeout(SWARM_STEP_SECONDS * 1000);
+    const s1 = await stepAt(page);
+    const stepsPerSec = ((s1.step - s0.step) * 1000) / (s1.t - s0.t);
+    const playingAfterCount = await isPlaying(page);
+    console.log(
+      `  swarmStepsPerSec    ${stepsPerSec.toFixed(0)} swarm steps/s (step ${s0.step} → ${s1.step} in ${((s1.t - s0.t) / 1000).toFixed(1)} s, untraced, ${s1.frames - s0.frames} frames drawn; the page asks for ${SWARM_SPEED.toLocaleString('en')}/s)${playingAfterCount ? '' : '; the swarm finished meanwhile'}`,
+    );
+
+    // Main-thread script per frame, from a trace.
+    const t0 = await stepAt(page);
+    const script = await traceScript(
+      browser,
+      page,
+      async (seconds) =>
+        seconds >= SWARM_TRACE_SECONDS &&
+        (await frameCount(page)) - t0.frames >= SWARM_TRACE_FRAMES,
+      SWARM_TRACE_MAX_SECONDS,
+    );
+    const t1 = await stepAt(page);
+    const frameJs = (await page.evaluate(
+      `window.__raceBench.frameJs.slice(${s0.frames}, ${t1.frames})`,
+    )) as number[];
+    const after = await swarmCounts(page);
+    const playing = await isPlaying(page);
+    checkPage(opened, 'the swarm measurement');
+    console.log(`  traced: ${describeFigures(script)}`);
+    console.log(`          ${describeByRate(script)}`);
+    for (const line of describeSources(script, 8, '      ')) console.log(line);
+    console.log(
+      `  each traced frame's script (CPU): ${script.frameCpu.map((x) => x.toFixed(1)).join(', ')} ms (median ${ms(median(script.frameCpu))}); ` +
+        `frameJs (app's useFrame probes, wall) over the ${frameJs.length} frames since the step count began: ` +
+        (frameJs.length > 0
+          ? `median ${ms(median(frameJs))}, max ${ms(Math.max(...frameJs))}`
+          : 'none drawn'),
+    );
+    if (script.frames < 10) {
+      console.log(
+        `  note: only ${script.frames} frames traced (${script.fps.toFixed(2)} frames/s): the per-frame figure rests on few frames`,
+      );
+    }
+    console.log(
+      `  counts at the end (step ${t1.step}): ${countsLine(after)}${playing ? '' : '; the swarm finished (the race is paused)'}`,
+    );
+    console.log(
+      `  swarmFrameScriptMs: ${ms(script.projected.cpu)} (target ≤ 4) main-thread script per frame at 60 fps (CPU; wall ${ms(script.projected.wall)}): ${ms(script.perFrame.cpu)} per frame + ${ms(script.perSecond.cpu)} per second ÷ 60; ${script.fps.toFixed(2)} frames/s; steps ${t0.step} → ${t1.step} while traced`,
+    );
+    return {
+      swarmFrameScriptMs: round(script.projected.cpu),
+      swarmFrameScriptWallMs: round(script.projected.wall),
+      swarmFrameScriptParts: {
+        perFrameMs: round(script.perFrame.cpu),
+        perSecondMs: round(script.perSecond.cpu),
+        fps: round(script.fps, 2),
+        frames: script.frames,
+      },
+      swarmFrameScriptMedianMs: round(median(script.frameCpu)),
+      swarmFrameJsMs: frameJs.length > 0 ? round(median(frameJs)) : null,
+      swarmStepsPerSec: Math.round(stepsPerSec),
+      swarmPlaying: playingAfterCount && playing,
+      swarmCounts: after,
+    };
+  } finally {
+    await opened.context.close();
+  }
+}
+
 const PARTS = {
   load: firstFrameFigures,
   commits: commitFigures,
   frames: frameJsFigures,
   script: frameScriptFigures,
   endless: endlessFigures,
+  swarm: swarmFigures,
 } as const;
 type Part = keyof typeof PARTS;
 

@@ -13,16 +13,24 @@
  *    functions of up to 1,000 characters (bench/long-functions.ts): wall and CPU time of each, the
  *    worst of them, and each one's minima search (evaluations spent of its budget, completed or
  *    stopped early with estimates).
+ * 6. Basin maps as the app computes them (bench/basins-pool.ts): plastic-bag, its three default
+ *    runners, no shake, 128 × 128 cells, 500 steps, in bands of rows over one worker thread per
+ *    core → basinsMs (wall time, worker start included); the same bands on one worker, the ratio,
+ *    the cost of a ball-step, and a check that the pooled maps equal `basinMap` run in this process.
  * The last line is one JSON object.
  */
 import fc from 'fast-check';
+import { availableParallelism, loadavg } from 'node:os';
 import {
+  BASIN_STEPS,
+  basinMap,
   createRace,
   createSwarm,
   defaultRunnersFor,
   defaultSpec,
   getPresetLandscape,
   landscapeFromSource,
+  landscapeSource,
   NO_SHAKE,
   parseFunction,
   runSurfaceJob,
@@ -30,6 +38,7 @@ import {
   stepRace,
   stepSwarm,
 } from '../src/core';
+import { basinTasks, bundleBasinsWorker, differingCells, poolSize, runPool } from './basins-pool';
 import { LONG_FUNCTIONS, timeLongFunction } from './long-functions';
 
 const RUNNERS = 16_384;
@@ -224,6 +233,76 @@ const traceLongFunctionCpuMs = Math.max(...longRuns.map((r) => r.traceCpuMs));
 console.log(
   `  worst: ${worst.traceMs.toFixed(0)} ms (${worst.name}); worst CPU time ${traceLongFunctionCpuMs.toFixed(0)} ms`,
 );
+// Basin maps: three runners' 128 × 128 maps on the plastic bag, in the app's bands and pool.
+const BASINS_K = 128;
+const bag = getPresetLandscape('plastic-bag')!;
+const bagRunners = defaultRunnersFor(bag);
+const basinSettings = { k: BASINS_K, steps: BASIN_STEPS, shake: NO_SHAKE };
+const tasks = basinTasks(
+  landscapeSource(bag),
+  bag.minima.map((m) => ({ ...m })),
+  bagRunners,
+  basinSettings,
+);
+const cells = BASINS_K * BASINS_K;
+const ballSteps = bagRunners.length * cells * BASIN_STEPS;
+console.log(
+  `basin maps: plastic-bag, ${bagRunners.map((r) => `${r.label} (lr ${r.optimizer.lr})`).join(', ')}; ` +
+    `${BASINS_K}×${BASINS_K} cells × ${BASIN_STEPS} steps, no shake; ${tasks.length} bands of ` +
+    `${tasks[0]!.j1 - tasks[0]!.j0} rows (load average before: ${loadavg()[0]!.toFixed(2)})`,
+);
+const bundle = await bundleBasinsWorker();
+let pooled: Awaited<ReturnType<typeof runPool>>;
+let single: Awaited<ReturnType<typeof runPool>>;
+try {
+  pooled = await runPool(bundle.file, tasks, poolSize());
+  single = await runPool(bundle.file, tasks, 1);
+} finally {
+  bundle.dispose();
+}
+const referenceStart = performance.now();
+const reference = bagRunners.map((runner) => basinMap(bag, { ...basinSettings, runner }));
+const referenceMs = performance.now() - referenceStart;
+const pooledDiff = reference.map((m, r) => differingCells(m.grid, pooled.grids[r]!));
+const singleDiff = reference.map((m, r) => differingCells(m.grid, single.grids[r]!));
+const basinsGridEqual = [...pooledDiff, ...singleDiff].every((d) => d === 0);
+const basinsMs = pooled.wallMs;
+const basinsSingleMs = single.wallMs;
+const basinsSpeedup = basinsSingleMs / basinsMs;
+const nsPerBallStep = (basinsSingleMs * 1e6) / ballSteps;
+const busy = pooled.busyMs.reduce((a, b) => a + b, 0);
+const startedAfter = (run: typeof pooled) => run.startMs.map((t) => t.toFixed(0)).join(', ');
+console.log(
+  `  basinsMs: ${basinsMs.toFixed(0)} ms wall (target ≤ 1500) on ${pooled.workers} worker threads ` +
+    `(os.availableParallelism() = ${availableParallelism()}), from creating the workers to the last ` +
+    `band; workers running after ${startedAfter(pooled)} ms (esbuild bundle made in ${bundle.bundleMs.toFixed(0)} ms ` +
+    `before); busy in basinRows ${pooled.busyMs.map((t) => t.toFixed(0)).join(' + ')} ms = ` +
+    `${((100 * busy) / (pooled.workers * basinsMs)).toFixed(0)}% of ${pooled.workers} × wall; ` +
+    `thread CPU ${pooled.cpuMs.map((t) => t.toFixed(0)).join(' + ')} ms (wall above CPU: other load on the machine)`,
+);
+console.log(
+  `  single thread (the same ${tasks.length} bands on 1 worker): ${basinsSingleMs.toFixed(0)} ms ` +
+    `(thread CPU ${single.cpuMs[0]!.toFixed(0)} ms); ` +
+    `ratio ${basinsSpeedup.toFixed(2)} (single ÷ pooled); ${nsPerBallStep.toFixed(0)} ns per ball-step on ` +
+    `one thread (${ballSteps.toLocaleString('en')} ball-steps: ${bagRunners.length} × ${cells.toLocaleString('en')} cells × ${BASIN_STEPS}), ` +
+    `${((basinsMs * 1e6) / ballSteps).toFixed(0)} ns wall pooled`,
+);
+console.log(
+  `  check: basinMap in this process (${referenceMs.toFixed(0)} ms): pooled grids ` +
+    `${pooledDiff.every((d) => d === 0) ? 'equal' : `DIFFER (${pooledDiff.join(', ')} cells)`}, ` +
+    `single-worker grids ${singleDiff.every((d) => d === 0) ? 'equal' : `DIFFER (${singleDiff.join(', ')} cells)`} ` +
+    `(${bagRunners.length} × ${cells.toLocaleString('en')} cells); share at the global minimum: ` +
+    reference
+      .map((m, r) => `${bagRunners[r]!.label} ${(100 * m.shares.global).toFixed(1)}%`)
+      .join(', '),
+);
+if (!basinsGridEqual) {
+  console.error(
+    'basin maps: the pooled maps differ from basinMap, so basinsMs is not of correct work',
+  );
+  process.exitCode = 1;
+}
+
 console.log(
   JSON.stringify({
     runnerStepsPerSec: Math.round(runnerStepsPerSec),
@@ -245,5 +324,13 @@ console.log(
       budget: r.budget,
       complete: r.complete,
     })),
+    basinsMs: Math.round(basinsMs),
+    basinsSingleThreadMs: Math.round(basinsSingleMs),
+    basinsSpeedup: Number(basinsSpeedup.toFixed(2)),
+    basinsNsPerBallStep: Number(nsPerBallStep.toFixed(1)),
+    basinsWorkers: pooled.workers,
+    basinsWorkerCpuMs: pooled.cpuMs.map((t) => Math.round(t)),
+    basinsSingleThreadCpuMs: Math.round(single.cpuMs[0]!),
+    basinsGridEqual,
   }),
 );

@@ -87,6 +87,8 @@ export interface ScriptFigures {
   fps: number;
   /** Script inside animation frames, per frame. */
   perFrame: Ms;
+  /** Script inside each animation frame of the window, CPU ms (all its loops). */
+  frameCpu: number[];
   /** Script outside animation frames, per second. */
   perSecond: Ms;
   /** perFrame + perSecond ÷ 60: the script of one frame at 60 frames per second. */
@@ -208,6 +210,7 @@ export function scriptFigures(trace: unknown, frameId: string): ScriptFigures {
   const otherLoops: Ms = { cpu: 0, wall: 0 };
   const tick: Ms = { cpu: 0, wall: 0 };
   const sources = new Map<string, ScriptFigures['sources'][number]>();
+  const frameCpu = new Array<number>(frames).fill(0);
   let b = 0;
   for (const { e, inner, marked: isRenderLoop, tick: ticks } of outer) {
     if (e.ts < from || e.ts >= to) continue;
@@ -218,6 +221,7 @@ export function scriptFigures(trace: unknown, frameId: string): ScriptFigures {
     sum.cpu += t.cpu;
     sum.wall += t.wall;
     if (inFrame) {
+      frameCpu[b] = frameCpu[b]! + t.cpu;
       const loop = !marked || isRenderLoop ? renderLoop : otherLoops;
       loop.cpu += t.cpu;
       loop.wall += t.wall;
@@ -251,6 +255,7 @@ export function scriptFigures(trace: unknown, frameId: string): ScriptFigures {
     seconds,
     fps,
     perFrame: f,
+    frameCpu,
     perSecond: s,
     projected: { cpu: f.cpu + s.cpu / 60, wall: f.wall + s.wall / 60 },
     renderLoop: r,
