@@ -37,6 +37,8 @@ export interface LegendRow {
   params: string;
   loss: string;
   status: string;
+  /** With many starts: the share of starts reaching the bottom and the swarm's counts ('' without). */
+  many: string;
 }
 
 /** A label next to a ball, in frame pixels (its foot, centred). */
@@ -174,6 +176,19 @@ export function readOverlayContent(
 ): OverlayContent {
   const { race, runners } = state;
   const shown = race.runners.filter((_, i) => runners[i]?.visible !== false);
+  const idOf = new Map(race.runners.map((r, i) => [r, runners[i]?.id ?? -1]));
+  /** With many starts: the runner's share of starts reaching the bottom, or its swarm's counts. */
+  const manyStarts = (r: Runner): string => {
+    const id = idOf.get(r) ?? -1;
+    const share = state.basinsOn ? state.basinsShares[id] : undefined;
+    const counts = state.swarmOn ? state.swarmCounts[id] : undefined;
+    return [
+      share ? t.swarm.share(share.global, share.complete) : '',
+      counts ? t.swarm.counts(counts) : '',
+    ]
+      .filter(Boolean)
+      .join(' · ');
+  };
   const byId = new Map(runners.map((r, i) => [r.id, race.runners[i]]));
   const panes =
     state.layout === 'split'
@@ -201,6 +216,7 @@ export function readOverlayContent(
         (r.sampler ? ` · ${t.data.batch.toLowerCase()} ${r.sampler.batch}` : ''),
       loss: formatNumber(r.loss),
       status: statusText(t.app, r),
+      many: manyStarts(r),
     })),
     chartTitle: t.chart.title,
     series: shown.map((r) => ({

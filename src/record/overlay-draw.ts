@@ -203,9 +203,14 @@ const COLUMNS: ((r: LegendRow) => string)[] = [
   (r) => r.params,
   (r) => `f = ${r.loss}`,
   (r) => r.status,
+  (r) => r.many,
 ];
 
-/** The legend in the bottom left corner, dropping the status and then the hyperparameters if the frame is too narrow. */
+/**
+ * The legend in the bottom left corner, dropping the status, then the many-starts figures (the
+ * share of starts reaching the bottom, the swarm's counts), then the hyperparameters if the frame
+ * is too narrow.
+ */
 function drawLegend(target: OverlayTarget, rows: readonly LegendRow[], reserved: number) {
   const { ctx, width, height, scale: s } = target;
   if (rows.length === 0) return;
@@ -221,10 +226,11 @@ function drawLegend(target: OverlayTarget, rows: readonly LegendRow[], reserved:
     ctx.font = fontOf(col);
     return Math.max(...rows.map((r) => ctx.measureText(text(r)).width));
   });
-  let shown = [0, 1, 2, 3];
+  let shown = rows.some((r) => r.many) ? [0, 1, 2, 3, 4] : [0, 1, 2, 3];
   const total = (cols: number[]) =>
     swatchWidth + cols.reduce((sum, col) => sum + widths[col]!, 0) + gap * (cols.length - 1);
-  for (const drop of [3, 1]) if (total(shown) > maxWidth) shown = shown.filter((c) => c !== drop);
+  for (const drop of [3, 4, 1])
+    if (total(shown) > maxWidth) shown = shown.filter((c) => c !== drop);
   const innerWidth = Math.min(total(shown), maxWidth);
   const h = rows.length * lineHeight + 2 * pad - (lineHeight - size);
   const x = 12 * s;
