@@ -2,13 +2,17 @@ import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import {
   BackSide,
-  DynamicDrawUsage,
   IcosahedronGeometry,
-  InstancedMesh,
+  InstancedBufferAttribute,
+  InstancedBufferGeometry,
+  Mesh,
   MeshBasicMaterial,
   MeshLambertMaterial,
+  Vector4,
+  type Material,
 } from 'three';
-import { worldHeight } from '../core';
+import type { HeightMap, WorldFrame } from '../core';
+import swarmBallChunk from '../../shaders/swarm-ball.glsl?raw';
 import { raceStore, useRace } from '../store/app-store';
 import { swarmLive } from '../store/swarm-live';
 import { applyLayerMask, runnerLayerMask } from './runner-layers';
@@ -16,11 +20,55 @@ import { applyLayerMask, runnerLayerMask } from './runner-layers';
 /** A swarm ball's radius in world units (a race ball's is 0.16). */
 export const SWARM_BALL_RADIUS = 0.055;
 
-/** One runner's swarm: its balls and their light rims, sharing one buffer of instance matrices. */
+/** The uniforms every swarm material shares: where the surface puts a ball (shaders/swarm-ball.glsl). */
+const placement = {
+  uAxes: { value: new Vector4(1, 0, -1, 0) },
+  uHeightMap: { value: new Vector4(0, 1, 1, 0) },
+  uHeightUnits: { value: 4 },
+  uLift: { value: SWARM_BALL_RADIUS * 1.2 },
+};
+
+/** Sets the placement uniforms for a world frame, height map and vertical scale. */
+function place(frame: WorldFrame, heightMap: HeightMap, verticalScale: number): void {
+  const x0 = frame.worldX(0);
+  const z0 = frame.worldZ(0);
+  placement.uAxes.value.set(frame.worldX(1) - x0, x0, frame.worldZ(1) - z0, z0);
+  const range = heightMap.high - heightMap.low;
+  if (heightMap.scale === 'log') {
+    const delta = 1e-3 * range;
+    placement.uHeightMap.value.set(heightMap.low, delta, Math.log1p(range / delta), 1);
+  } else placement.uHeightMap.value.set(heightMap.low, range, 1, 0);
+  placement.uHeightUnits.value = frame.heightUnits * verticalScale;
+}
+
+/** A material whose vertices are moved to their ball's place on the surface. */
+function onSurface<M extends Material>(material: M): M {
+  material.onBeforeCompile = (shader) => {
+    Object.assign(shader.uniforms, placement);
+    shader.vertexShader = shader.vertexShader
+      .replace('#include <common>', `#include <common>\n${swarmBallChunk}`)
+      .replace('#include <begin_vertex>', 'vec3 transformed = vec3(position) + swarmBall(aBall);');
+  };
+  material.customProgramCacheKey = () => 'swarm-ball';
+  return material;
+}
+
+/** One runner's swarm: its balls and their light rims, sharing one buffer of (x, y, f). */
 interface RunnerSwarm {
   id: number;
-  balls: InstancedMesh;
-  rims: InstancedMesh;
+  balls: Mesh;
+  rims: Mesh;
+  ball: InstancedBufferAttribute;
+}
+
+function instanced(base: IcosahedronGeometry, ball: InstancedBufferAttribute) {
+  const g = new InstancedBufferGeometry();
+  g.index = base.index;
+  g.setAttribute('position', base.getAttribute('position'));
+  g.setAttribute('normal', base.getAttribute('normal'));
+  g.setAttribute('aBall', ball);
+  g.instanceCount = 0;
+  return g;
 }
 
 function makeRunnerSwarm(
@@ -28,34 +76,31 @@ function makeRunnerSwarm(
   color: string,
   size: number,
   geometry: { ball: IcosahedronGeometry; rim: IcosahedronGeometry },
-) {
-  const balls = new InstancedMesh(geometry.ball, new MeshLambertMaterial({ color }), size);
+): RunnerSwarm {
+  const ball = new InstancedBufferAttribute(new Float32Array(3 * size), 3);
+  const balls = new Mesh(
+    instanced(geometry.ball, ball),
+    onSurface(new MeshLambertMaterial({ color })),
+  );
   // The rim: the same balls a little larger, back faces only, light, so every colour (the
   // lecture's black Adam too) stands out from the surface.
-  const rims = new InstancedMesh(
-    geometry.rim,
-    new MeshBasicMaterial({ color: '#f2f2f2', side: BackSide }),
-    size,
+  const rims = new Mesh(
+    instanced(geometry.rim, ball),
+    onSurface(new MeshBasicMaterial({ color: '#f2f2f2', side: BackSide })),
   );
-  balls.instanceMatrix.setUsage(DynamicDrawUsage);
-  const m = balls.instanceMatrix.array as Float32Array;
-  for (let i = 0; i < size; i++) {
-    m.set([1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1], 16 * i);
-  }
-  rims.instanceMatrix = balls.instanceMatrix;
   for (const mesh of [balls, rims]) {
-    mesh.count = 0;
     mesh.frustumCulled = false;
     mesh.name = `swarm-${id}`;
   }
-  return { id, balls, rims };
+  return { id, balls, rims, ball };
 }
 
 /**
- * The swarm: each visible runner's balls drawn with one instanced mesh (and one for their rims),
- * no object per ball. Positions come from the swarm worker's newest frame (swarmLive), written
- * into the instance matrices only when a new frame came or the surface or vertical scale changed;
- * nothing here renders React per frame.
+ * The swarm: each visible runner's balls drawn as one instanced mesh (and one for their rims), no
+ * object per ball. The swarm worker's newest frame (x, y, f per ball, in swarmLive) is copied
+ * into one instanced attribute as it is, and the vertex shader places each ball on the surface
+ * (shaders/swarm-ball.glsl): a new frame costs the main thread one copy of its floats, nothing per
+ * ball; nothing here renders React per frame.
  */
 export function Swarm() {
   const on = useRace((s) => s.swarmOn);
@@ -73,12 +118,19 @@ export function Swarm() {
     () => (on ? runners.map((r) => makeRunnerSwarm(r.id, r.color, size, geometry)) : []),
     [on, runners, size, geometry],
   );
+  const shown = useRef({ version: -1, mask: '' }).current;
+  // New meshes start empty: fill them at the next frame.
+  useEffect(() => {
+    shown.version = -1;
+    shown.mask = '';
+  }, [swarms, shown]);
   useEffect(
     () => () => {
       for (const s of swarms) {
-        s.balls.dispose();
-        (s.balls.material as MeshLambertMaterial).dispose();
-        (s.rims.material as MeshBasicMaterial).dispose();
+        s.balls.geometry.dispose();
+        s.rims.geometry.dispose();
+        (s.balls.material as Material).dispose();
+        (s.rims.material as Material).dispose();
       }
     },
     [swarms],
@@ -91,16 +143,10 @@ export function Swarm() {
     [geometry],
   );
 
-  const shown = useRef({ version: -1, surface: null as unknown, scale: 0, mask: '' }).current;
-  // New meshes start empty: draw them at the next frame.
-  useEffect(() => {
-    shown.version = -1;
-    shown.mask = '';
-  }, [swarms, shown]);
-
   useFrame(() => {
     if (swarms.length === 0) return;
     const state = raceStore.getState();
+    place(state.frame, state.surface.heightMap, state.verticalScale);
     const masks = swarms
       .map((s) =>
         runnerLayerMask(
@@ -111,39 +157,24 @@ export function Swarm() {
       .join(',');
     if (masks !== shown.mask) {
       shown.mask = masks;
+      const each = masks.split(',').map(Number);
       swarms.forEach((s, i) => {
-        const mask = Number(masks.split(',')[i]);
-        applyLayerMask(s.balls, mask);
-        applyLayerMask(s.rims, mask);
+        applyLayerMask(s.balls, each[i]!);
+        applyLayerMask(s.rims, each[i]!);
       });
     }
-    const frame = swarmLive.frame;
-    const { surface, frame: world, verticalScale } = state;
-    if (
-      shown.version === swarmLive.version &&
-      shown.surface === surface &&
-      shown.scale === verticalScale
-    )
-      return;
+    if (shown.version === swarmLive.version) return;
     shown.version = swarmLive.version;
-    shown.surface = surface;
-    shown.scale = verticalScale;
-    const lift = SWARM_BALL_RADIUS * 1.2;
+    const frame = swarmLive.frame;
     for (const s of swarms) {
       const balls = frame?.runners.find((r) => r.id === s.id)?.balls;
       const n = balls ? Math.min(size, balls.length / 3) : 0;
-      const m = s.balls.instanceMatrix.array as Float32Array;
-      for (let i = 0; i < n; i++) {
-        m[16 * i + 12] = world.worldX(balls![3 * i]!);
-        m[16 * i + 13] =
-          worldHeight(surface.heightMap, world, verticalScale, balls![3 * i + 2]!) + lift;
-        m[16 * i + 14] = world.worldZ(balls![3 * i + 1]!);
-      }
-      s.balls.count = n;
-      s.rims.count = n;
-      s.balls.instanceMatrix.clearUpdateRanges();
-      s.balls.instanceMatrix.addUpdateRange(0, 16 * n);
-      s.balls.instanceMatrix.needsUpdate = true;
+      if (balls) (s.ball.array as Float32Array).set(balls.subarray(0, 3 * n));
+      s.ball.clearUpdateRanges();
+      s.ball.addUpdateRange(0, 3 * n);
+      s.ball.needsUpdate = true;
+      (s.balls.geometry as InstancedBufferGeometry).instanceCount = n;
+      (s.rims.geometry as InstancedBufferGeometry).instanceCount = n;
     }
   });
 
