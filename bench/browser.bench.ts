@@ -30,7 +30,9 @@
  *    a frame from a Chromium trace projected to 60 fps as frameScriptMs is (bench/frame-script.ts),
  *    and the app's frameJs there; swarmStepsPerSec, the swarm steps the page got per second (the
  *    HUD's step counter, which follows the swarm's frames, over a few untraced seconds); and a check
- *    that the swarm is on (three runners' counts, each adding up to 10,000 balls).
+ *    that the swarm is on (three runners' counts, each adding up to 10,000 balls); then the same
+ *    page without the swarm, its race at the swarm's pace, so swarmExtraFrameScriptMs is what the
+ *    swarm adds to a frame (both measured in the same run).
  * BENCH_ONLY=load,commits,frames,script,endless,swarm runs some parts only (load is 3, commits 2,
  * frames 1); firstLoadGzipKB is always there. The last line printed is one JSON object. Exits 1
  * with a message when a figure cannot be taken.
@@ -907,6 +909,16 @@ async function swarmFigures(browser: Browser, baseUrl: string): Promise<Figures>
     console.log(
       `  swarmFrameScriptMs: ${ms(script.projected.cpu)} (target ≤ 4) main-thread script per frame at 60 fps (CPU; wall ${ms(script.projected.wall)}): ${ms(script.perFrame.cpu)} per frame + ${ms(script.perSecond.cpu)} per second ÷ 60; ${script.fps.toFixed(2)} frames/s; steps ${t0.step} → ${t1.step} while traced`,
     );
+    // The same page without the swarm, its race at the pace the swarm set: what the swarm adds.
+    const pace = Math.max(15, Math.round(stepsPerSec));
+    const base = await baselineScript(browser, baseUrl, pace);
+    const extra = script.projected.cpu - base.projected.cpu;
+    console.log(
+      `  without the swarm (/?landscape=plastic-bag&speed=${pace}, the race at the swarm's pace): ${describeFigures(base)}`,
+    );
+    console.log(
+      `  swarmExtraFrameScriptMs: ${ms(extra)} (target ≤ 4) what the swarm adds to the main thread's script per frame at 60 fps (same run: ${ms(script.projected.cpu)} with, ${ms(base.projected.cpu)} without)`,
+    );
     return {
       swarmFrameScriptMs: round(script.projected.cpu),
       swarmFrameScriptWallMs: round(script.projected.wall),
@@ -921,7 +933,31 @@ async function swarmFigures(browser: Browser, baseUrl: string): Promise<Figures>
       swarmStepsPerSec: Math.round(stepsPerSec),
       swarmPlaying: playingAfterCount && playing,
       swarmCounts: after,
+      swarmBaselineFrameScriptMs: round(base.projected.cpu),
+      swarmExtraFrameScriptMs: round(extra),
     };
+  } finally {
+    await opened.context.close();
+  }
+}
+
+/** The main thread's script per frame of the plastic bag without a swarm, at `pace` steps/s. */
+async function baselineScript(browser: Browser, baseUrl: string, pace: number) {
+  const opened = await openApp(browser, baseUrl, false, `/?landscape=plastic-bag&speed=${pace}`);
+  try {
+    const { page } = opened;
+    await waitForFirstFrame(page);
+    await warmUp(page, 2, 2);
+    const f0 = await frameCount(page);
+    const script = await traceScript(
+      browser,
+      page,
+      async (seconds) =>
+        seconds >= SWARM_TRACE_SECONDS && (await frameCount(page)) - f0 >= SWARM_TRACE_FRAMES,
+      SWARM_TRACE_MAX_SECONDS,
+    );
+    checkPage(opened, 'the baseline without the swarm');
+    return script;
   } finally {
     await opened.context.close();
   }
