@@ -110,10 +110,10 @@ export function App() {
       </section>
       <aside className="right-panel" inert={exporting}>
         <StartFields />
-        <SwarmPanel />
         <TopView />
         <DataPanel />
         <LossChart />
+        <SwarmPanel />
         <FormulaPanel />
       </aside>
       {exporting && (

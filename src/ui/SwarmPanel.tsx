@@ -34,8 +34,8 @@ export function SwarmPanel() {
   const localColor = minima.findIndex((m) => !m.global);
   return (
     <section className="panel swarm-panel" aria-label={t.group} data-testid="swarm-panel">
-      <h2>{t.group}</h2>
       <div className="swarm-row">
+        <h2>{t.group}</h2>
         <button
           type="button"
           data-testid="swarm"
@@ -45,40 +45,6 @@ export function SwarmPanel() {
         >
           {t.swarm}
         </button>
-        <label>
-          {t.swarmSize}
-          <input
-            data-testid="swarm-size"
-            type="number"
-            list="swarm-sizes"
-            min={SWARM_SIZE.min}
-            max={SWARM_SIZE.max}
-            step={1}
-            value={size}
-            onChange={(e) => {
-              const n = Number(e.target.value);
-              if (e.target.value !== '' && Number.isFinite(n)) s.setSwarmSize(n);
-            }}
-          />
-          <datalist id="swarm-sizes">
-            {SIZES.map((n) => (
-              <option key={n} value={n} />
-            ))}
-          </datalist>
-        </label>
-        <label>
-          {t.layout}
-          <select
-            data-testid="swarm-layout"
-            value={layout}
-            onChange={(e) => s.setSwarmLayout(e.target.value === 'cloud' ? 'cloud' : 'grid')}
-          >
-            <option value="grid">{t.layouts.grid}</option>
-            <option value="cloud">{t.layouts.cloud}</option>
-          </select>
-        </label>
-      </div>
-      <div className="swarm-row">
         <button
           type="button"
           data-testid="basins"
@@ -88,38 +54,78 @@ export function SwarmPanel() {
         >
           {t.basins}
         </button>
-        <label>
-          {t.cells}
-          <select
-            data-testid="basins-k"
-            value={k}
-            onChange={(e) => s.setBasinsK(Number(e.target.value))}
-          >
-            {[...new Set([...CELLS, k])]
-              .sort((a, b) => a - b)
-              .filter((c) => c >= BASINS_K.min && c <= BASINS_K.max)
-              .map((c) => (
-                <option key={c} value={c}>
-                  {c} × {c}
+      </div>
+      {swarmOn && (
+        <div className="swarm-row">
+          <label>
+            {t.swarmSize}
+            <input
+              data-testid="swarm-size"
+              type="number"
+              list="swarm-sizes"
+              min={SWARM_SIZE.min}
+              max={SWARM_SIZE.max}
+              step={1}
+              value={size}
+              onChange={(e) => {
+                const n = Number(e.target.value);
+                if (e.target.value !== '' && Number.isFinite(n)) s.setSwarmSize(n);
+              }}
+            />
+            <datalist id="swarm-sizes">
+              {SIZES.map((n) => (
+                <option key={n} value={n} />
+              ))}
+            </datalist>
+          </label>
+          <label>
+            {t.layout}
+            <select
+              data-testid="swarm-layout"
+              value={layout}
+              onChange={(e) => s.setSwarmLayout(e.target.value === 'cloud' ? 'cloud' : 'grid')}
+            >
+              <option value="grid">{t.layouts.grid}</option>
+              <option value="cloud">{t.layouts.cloud}</option>
+            </select>
+          </label>
+        </div>
+      )}
+      {basinsOn && (
+        <div className="swarm-row">
+          <label>
+            {t.cells}
+            <select
+              data-testid="basins-k"
+              value={k}
+              onChange={(e) => s.setBasinsK(Number(e.target.value))}
+            >
+              {[...new Set([...CELLS, k])]
+                .sort((a, b) => a - b)
+                .filter((c) => c >= BASINS_K.min && c <= BASINS_K.max)
+                .map((c) => (
+                  <option key={c} value={c}>
+                    {c} × {c}
+                  </option>
+                ))}
+            </select>
+          </label>
+          <label>
+            {t.mapOf}
+            <select
+              data-testid="basins-runner"
+              value={selected}
+              onChange={(e) => s.selectRunner(Number(e.target.value))}
+            >
+              {visible.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.label}
                 </option>
               ))}
-          </select>
-        </label>
-        <label>
-          {t.mapOf}
-          <select
-            data-testid="basins-runner"
-            value={selected}
-            onChange={(e) => s.selectRunner(Number(e.target.value))}
-          >
-            {visible.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.label}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+            </select>
+          </label>
+        </div>
+      )}
       {basinsOn && (
         <>
           <div

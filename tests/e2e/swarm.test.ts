@@ -156,9 +156,10 @@ describe('Optimizer Race: many starts at once', () => {
     page = opened.page;
     await page.waitForTimeout(1000);
     const before = decodePng(await canvasShot(page));
-    await page.getByTestId('basins-k').selectOption('32');
     const report = await watchMainThread(browser, page);
     await page.getByTestId('basins').click();
+    // The map's size shows once the maps are on; a new size starts them anew.
+    await page.getByTestId('basins-k').selectOption('32');
     const progress = page.getByTestId('basins-progress');
     const seen = new Set<string>();
     await expect
