@@ -91,7 +91,7 @@ export interface Swarm {
   settle: SettleRule;
   /** True when the gradients are noisy (a shake, or minibatches smaller than the data). */
   noisy: boolean;
-  /** The centroid each ball's settle check last measured ∇f at, and |∇f| there (a cache). */
+  /** The centroid each ball's settle check last measured ∇f at, and |∇f|² there (a cache). */
   checkedAt: Float64Array;
   checkedNorm: Float64Array;
   /**
@@ -404,9 +404,12 @@ function settledBall(swarm: Swarm, i: number): [number, number] | null {
     if (lastStep2 > far * far) return null;
     const m = nearestMinimum(swarm.landscape, ring[last]!, ring[last + 1]!, rule.minimumDistance);
     if (!m) return null;
+    const d2 = rule.minimumDistance * rule.minimumDistance;
     for (let k = count - SHAKEN_WINDOW; k < count; k++) {
       const at = base + 2 * (k & MASK);
-      if (Math.hypot(ring[at]! - m.x, ring[at + 1]! - m.y) > rule.minimumDistance) return null;
+      const dx = ring[at]! - m.x;
+      const dy = ring[at + 1]! - m.y;
+      if (dx * dx + dy * dy > d2) return null;
     }
     settledAt[0] = m.x;
     settledAt[1] = m.y;
@@ -434,25 +437,27 @@ function settledBall(swarm: Swarm, i: number): [number, number] | null {
     const dy = ring[at + 1]! - cy;
     if (dx * dx + dy * dy > r2) return null;
   }
-  const lastStep = Math.hypot(lx, ly);
-  if (lastStep > rule.radius / 2000) {
+  // Lengths compared squared, as settle.ts does.
+  const still = rule.radius / 2000;
+  if (lastStep2 > still * still) {
     const f = base + 2 * (first & MASK);
     const fb = base + 2 * ((first - 1) & MASK);
-    if (lastStep > 0.5 * Math.hypot(ring[f]! - ring[fb]!, ring[f + 1]! - ring[fb + 1]!))
-      return null;
+    const fx = ring[f]! - ring[fb]!;
+    const fy = ring[f + 1]! - ring[fb + 1]!;
+    if (lastStep2 > 0.25 * (fx * fx + fy * fy)) return null;
   }
-  // ∇f at the centroid: measured again only when the centroid moved.
-  let gn: number;
+  // |∇f|² at the centroid: measured again only when the centroid moved.
+  let g2: number;
   if (cx === swarm.checkedAt[2 * i] && cy === swarm.checkedAt[2 * i + 1])
-    gn = swarm.checkedNorm[i]!;
+    g2 = swarm.checkedNorm[i]!;
   else {
     swarm.landscape.valueAndGradient(cx, cy, scratch, 0);
-    gn = Math.hypot(scratch[0]!, scratch[1]!);
+    g2 = scratch[0]! * scratch[0]! + scratch[1]! * scratch[1]!;
     swarm.checkedAt[2 * i] = cx;
     swarm.checkedAt[2 * i + 1] = cy;
-    swarm.checkedNorm[i] = gn;
+    swarm.checkedNorm[i] = g2;
   }
-  if (gn > rule.gradientNorm) return null;
+  if (g2 > rule.gradientNorm * rule.gradientNorm) return null;
   settledAt[0] = cx;
   settledAt[1] = cy;
   return settledAt;

@@ -117,8 +117,11 @@ export function settledPoint(
     if (count < SHAKEN_WINDOW) return null;
     const m = nearestMinimum(landscape, px(count - 1), py(count - 1), rule.minimumDistance);
     if (!m) return null;
+    const d2 = rule.minimumDistance * rule.minimumDistance;
     for (let k = count - SHAKEN_WINDOW; k < count; k++) {
-      if (Math.hypot(px(k) - m.x, py(k) - m.y) > rule.minimumDistance) return null;
+      const dx = px(k) - m.x;
+      const dy = py(k) - m.y;
+      if (dx * dx + dy * dy > d2) return null;
     }
     return [m.x, m.y];
   }
@@ -139,23 +142,31 @@ export function settledPoint(
     const dy = py(k) - cy;
     if (dx * dx + dy * dy > r2) return null;
   }
-  const stepAt = (k: number) => Math.hypot(px(k) - px(k - 1), py(k) - py(k - 1));
-  const last = stepAt(count - 1);
-  if (last > rule.radius / 2000 && last > 0.5 * stepAt(first)) return null;
+  // Lengths compared squared (no square roots: swarms run this for every ball at every step).
+  const step2At = (k: number) => {
+    const dx = px(k) - px(k - 1);
+    const dy = py(k) - py(k - 1);
+    return dx * dx + dy * dy;
+  };
+  const last2 = step2At(count - 1);
+  const still = rule.radius / 2000;
+  if (last2 > still * still && last2 > 0.25 * step2At(first)) return null;
   landscape.valueAndGradient(cx, cy, scratch, 0);
-  const gn = Math.hypot(scratch[0]!, scratch[1]!);
-  return gn <= rule.gradientNorm ? [cx, cy] : null;
+  const g2 = scratch[0]! * scratch[0]! + scratch[1]! * scratch[1]!;
+  return g2 <= rule.gradientNorm * rule.gradientNorm ? [cx, cy] : null;
 }
 
 /** The known minimum nearest to (x, y) within `distance`, or null. */
 export function nearestMinimum(landscape: Landscape, x: number, y: number, distance: number) {
   let best: Landscape['minima'][number] | null = null;
-  let bestD = distance;
+  let bestD2 = distance * distance;
   for (const m of landscape.minima) {
-    const d = Math.hypot(m.x - x, m.y - y);
-    if (d <= bestD) {
+    const dx = m.x - x;
+    const dy = m.y - y;
+    const d2 = dx * dx + dy * dy;
+    if (d2 <= bestD2) {
       best = m;
-      bestD = d;
+      bestD2 = d2;
     }
   }
   return best;
