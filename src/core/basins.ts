@@ -8,6 +8,8 @@ export const BASIN_MOVING = -1;
 export const BASIN_DIVERGED = -2;
 /** A cell that settled at a stationary point that is not a known minimum (a saddle, a plateau). */
 export const BASIN_ELSEWHERE = -3;
+/** A cell of a map being filled that is not computed yet. */
+export const BASIN_PENDING = -100;
 
 /** The default number of steps each cell of a basin map runs. */
 export const BASIN_STEPS = 500;
@@ -105,7 +107,8 @@ export interface BasinShares {
 /**
  * The shares of `grid`'s cells (outcomes, see {@link ballOutcome}) that reached a global minimum,
  * settled elsewhere (a local minimum, or another stationary point), were still moving, or
- * diverged. Cells not computed yet (absent from a partial grid) are left out.
+ * diverged. Cells not computed yet ({@link BASIN_PENDING}, or beyond `cells` of a partial grid)
+ * are left out.
  */
 export function basinShares(
   grid: ArrayLike<number>,
@@ -116,14 +119,17 @@ export function basinShares(
   let local = 0;
   let moving = 0;
   let diverged = 0;
+  let counted = 0;
   for (let c = 0; c < cells; c++) {
     const o = grid[c]!;
+    if (o === BASIN_PENDING) continue;
+    counted++;
     if (o === BASIN_MOVING) moving++;
     else if (o === BASIN_DIVERGED) diverged++;
     else if (o >= 0 && minima[o]?.global) global++;
     else local++;
   }
-  const n = Math.max(1, cells);
+  const n = Math.max(1, counted);
   return { global: global / n, local: local / n, moving: moving / n, diverged: diverged / n };
 }
 

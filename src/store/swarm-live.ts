@@ -1,15 +1,12 @@
 import type { BasinShares, KnownMinimum, SwarmFrame } from '../core';
 
-/** A basin map as it fills: outcomes row-major, {@link BASIN_PENDING} where not computed yet. */
+/** A basin map as it fills: outcomes row-major, BASIN_PENDING (core) where not computed yet. */
 export interface LiveBasinMap {
   k: number;
   grid: Int32Array;
   /** Cells computed so far. */
   done: number;
 }
-
-/** A cell of a basin map not computed yet. */
-export const BASIN_PENDING = -100;
 
 /**
  * Hot, non-reactive swarm and basin data the scene reads every frame (reading them never renders

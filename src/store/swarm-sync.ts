@@ -1,12 +1,12 @@
 import {
-  BASIN_DIVERGED,
-  BASIN_MOVING,
+  BASIN_PENDING,
   BASIN_STEPS,
+  basinShares,
   landscapeSource,
   type SwarmFrame,
   type SwarmRequest,
 } from '../core';
-import { BASIN_PENDING, swarmLive, type RunnerBasinShares } from './swarm-live';
+import { swarmLive } from './swarm-live';
 import type { BasinJobs, BasinsRequest, SwarmJobs } from './swarm-jobs';
 import type { GetState, RaceState, SetState } from './types';
 
@@ -49,30 +49,6 @@ function basinsRequest(state: RaceState): BasinsRequest {
     runners: swarm.runners.map((r) => r.spec),
     settings: { k: state.basinsK, steps: BASIN_STEPS, shake: swarm.shake, batch: state.batch },
   };
-}
-
-/** Shares over the cells computed so far (see core basinShares). */
-function sharesSoFar(grid: Int32Array, global: readonly boolean[], done: number, total: number) {
-  let g = 0;
-  let local = 0;
-  let moving = 0;
-  let diverged = 0;
-  for (const o of grid) {
-    if (o === BASIN_PENDING) continue;
-    if (o === BASIN_MOVING) moving++;
-    else if (o === BASIN_DIVERGED) diverged++;
-    else if (o >= 0 && global[o]) g++;
-    else local++;
-  }
-  const n = Math.max(1, done);
-  const shares: RunnerBasinShares = {
-    global: g / n,
-    local: local / n,
-    moving: moving / n,
-    diverged: diverged / n,
-    complete: done === total,
-  };
-  return shares;
 }
 
 /**
@@ -151,7 +127,6 @@ export function startSwarmSync(
     const ids = visibleRunners(state).map((r) => r.id);
     for (const id of ids)
       swarmLive.basins.set(id, { k, grid: new Int32Array(k * k).fill(BASIN_PENDING), done: 0 });
-    const global = request.minima.map((m) => m.global);
     const total = ids.length * k * k;
     let done = 0;
     set({ basinsProgress: 0, basinsShares: {} });
@@ -168,7 +143,7 @@ export function startSwarmSync(
           basinsProgress: done / total,
           basinsShares: {
             ...get().basinsShares,
-            [id]: sharesSoFar(map.grid, global, map.done, k * k),
+            [id]: { ...basinShares(map.grid, request.minima), complete: map.done === k * k },
           },
         });
       },
