@@ -1,14 +1,14 @@
 /**
  * A basins worker for `npm run bench` (bench/basins-pool.ts bundles it with esbuild, as vite
  * bundles src/workers/basins.worker.ts for the app): runs bands of rows of basin maps with
- * `basinRows`, the landscape made from its source as the app's worker makes it. Posts `ready` once
+ * the core's `basinBandRunner`, as the app's worker does. Posts `ready` once
  * loaded, then one `rows` reply per task with the band's outcomes (transferred), the time the
  * band took inside the worker, and the thread's CPU time so far (Linux: /proc/thread-self/stat, in
  * clock ticks of 10 ms; NaN elsewhere), so that a busy machine shows as wall time well above CPU time.
  */
 import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { basinRows, landscapeWithMinima, type Landscape } from '../src/core';
+import { basinBandRunner } from '../src/core';
 import type { BasinTask } from '../src/workers/protocol';
 
 /** Main thread → worker: one band of one runner's map. */
@@ -36,18 +36,12 @@ function threadCpuMs(): number {
 
 const port = parentPort;
 if (!port) throw new Error('bench/basins-worker.ts runs in a worker thread');
-let cached: { key: string; landscape: Landscape } | null = null;
+const runBand = basinBandRunner();
 
 port.on('message', ({ index, task }: PoolTask) => {
   try {
     const t0 = performance.now();
-    const key = JSON.stringify([task.source, task.minima]);
-    if (cached?.key !== key) {
-      const landscape = landscapeWithMinima(task.source, task.minima);
-      if (!landscape) throw new Error('the landscape could not be made');
-      cached = { key, landscape };
-    }
-    const grid = basinRows(cached.landscape, task.settings, task.j0, task.j1)!;
+    const grid = runBand(task);
     const ms = performance.now() - t0;
     const reply: PoolReply = { kind: 'rows', index, grid, ms, threadCpuMs: threadCpuMs() };
     port.postMessage(reply, [grid.buffer as ArrayBuffer]);

@@ -1,4 +1,10 @@
-import type { Domain, KnownMinimum, Landscape } from './landscapes';
+import {
+  landscapeWithMinima,
+  type Domain,
+  type KnownMinimum,
+  type Landscape,
+  type LandscapeSource,
+} from './landscapes';
 import type { RunnerSpec, Shake } from './race/types';
 import { BALL_DIVERGED, BALL_RUNNING, createSwarm, stepSwarm, type Swarm } from './swarm';
 
@@ -146,4 +152,31 @@ export function basinMap(landscape: Landscape, settings: BasinSettings): BasinMa
   const grid = basinRows(landscape, settings, 0, settings.k)!;
   const minima = landscape.minima.map((m) => ({ ...m }));
   return { k: settings.k, minima, grid, shares: basinShares(grid, minima) };
+}
+
+/** A band of rows of one basin map as plain data (what a basins worker is sent). */
+export interface BasinBand {
+  source: LandscapeSource;
+  /** The landscape's minima as the page knows them (a typed function's come from its search). */
+  minima: KnownMinimum[];
+  settings: BasinSettings;
+  j0: number;
+  j1: number;
+}
+
+/**
+ * Runs bands of basin maps (see {@link basinRows}), keeping the landscape of the last band, so a
+ * typed function is parsed once per map. Throws when the landscape cannot be made.
+ */
+export function basinBandRunner(): (band: BasinBand) => Int32Array {
+  let cached: { key: string; landscape: Landscape } | null = null;
+  return (band) => {
+    const key = JSON.stringify([band.source, band.minima]);
+    if (cached?.key !== key) {
+      const landscape = landscapeWithMinima(band.source, band.minima);
+      if (!landscape) throw new Error('the landscape could not be made');
+      cached = { key, landscape };
+    }
+    return basinRows(cached.landscape, band.settings, band.j0, band.j1)!;
+  };
 }

@@ -1,23 +1,14 @@
-import { basinRows, landscapeWithMinima, type Landscape } from '../core';
+import { basinBandRunner } from '../core';
 import type { BasinMessage, BasinReply } from './protocol';
 
-/**
- * A basins worker: runs bands of rows of basin maps (several of these run at once, one per core).
- * The landscape of the last task is kept, so a typed function is parsed once per map.
- */
+/** A basins worker: runs bands of rows of basin maps (several of these run at once, one per core). */
 const scope = self as unknown as Worker;
-let cached: { key: string; landscape: Landscape } | null = null;
+const runBand = basinBandRunner();
 
 scope.onmessage = (event: MessageEvent<BasinMessage>) => {
   const { id, task } = event.data;
   try {
-    const key = JSON.stringify([task.source, task.minima]);
-    if (cached?.key !== key) {
-      const landscape = landscapeWithMinima(task.source, task.minima);
-      if (!landscape) throw new Error('the landscape could not be made');
-      cached = { key, landscape };
-    }
-    const grid = basinRows(cached.landscape, task.settings, task.j0, task.j1)!;
+    const grid = runBand(task);
     const reply: BasinReply = {
       id,
       kind: 'rows',

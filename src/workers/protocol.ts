@@ -1,8 +1,7 @@
 import type {
-  BasinSettings,
+  BasinBand,
   Domain,
   KnownMinimum,
-  LandscapeSource,
   SurfaceDrawing,
   SurfaceRequest,
   SwarmRequest,
@@ -46,16 +45,9 @@ export type JobReply =
   | { id: number; kind: 'done' }
   | { id: number; kind: 'error'; message: string };
 
-/** A band of rows of one runner's basin map (see core/basins.ts). */
-export interface BasinTask {
-  source: LandscapeSource;
-  /** The landscape's minima, as the page knows them (a typed function's come from its search). */
-  minima: KnownMinimum[];
-  settings: BasinSettings;
-  /** Which runner (by position in the request), and rows [j0, j1). */
+/** A band of rows of one runner's basin map, and which runner (by position in the request). */
+export interface BasinTask extends BasinBand {
   runner: number;
-  j0: number;
-  j1: number;
 }
 
 /** Page → basins worker. */
