@@ -86,9 +86,9 @@ export function basinRows(
     batch: settings.batch ?? null,
   });
   for (let step = 0; step < settings.steps; step++) {
-    if (step % 25 === 0 && (!alive() || (step > 0 && !anyActive(swarm)))) {
+    if (step % 25 === 0) {
       if (!alive()) return null;
-      break;
+      if (step > 0 && !anyActive(swarm)) break;
     }
     stepSwarm(swarm, 1);
   }

@@ -70,7 +70,7 @@ export interface Swarm {
   statusStep: Int32Array;
   /** For a settled ball, the index in `landscape.minima` of the minimum it settled at (else −1). */
   settledMinimum: Int32Array;
-  /** 1 while the ball still steps: not diverged, and not settled when settled balls stop. */
+  /** 1 while the ball still steps: not diverged, and not frozen at a fixed point of its update. */
   active: Uint8Array;
   /** Points each ball has visited (steps taken + 1; a diverged ball's ends at its last finite one). */
   count: Int32Array;
@@ -96,8 +96,8 @@ export interface Swarm {
   checkedNorm: Float64Array;
   /**
    * True when a step's result depends only on the state (point and moments), not on the step
-   * number or any stream: SGD, momentum, Nesterov or RMSProp at a constant rate with exact
-   * gradients of a function. A ball whose whole state a step left bit-for-bit unchanged then sits
+   * number or any stream: SGD, momentum (without bias correction), Nesterov or RMSProp at a
+   * constant rate with exact gradients of a function. A ball whose whole state a step left bit-for-bit unchanged then sits
    * at a fixed point of the update forever.
    */
   timeInvariant: boolean;
@@ -185,8 +185,11 @@ export function createSwarm(
     bounds: { xMin: xMin - w, xMax: xMax + w, yMin: yMin - h, yMax: yMax + h },
   };
   const kind = spec.optimizer.kind;
+  const optimizer = spec.optimizer as { bias_correction?: boolean };
   swarm.timeInvariant =
     (kind === 'sgd' || kind === 'momentum' || kind === 'nesterov' || kind === 'rmsprop') &&
+    // A bias correction divides by 1 − βᵗ, which changes with the step.
+    !optimizer.bias_correction &&
     (spec.schedule ?? CONSTANT_SCHEDULE).kind === 'constant' &&
     shake.sigma === 0 &&
     !data;
@@ -482,12 +485,6 @@ export function swarmCounts(swarm: Swarm): SwarmCounts {
     else counts.running++;
   }
   return counts;
-}
-
-/** True when no ball is running (each has converged, got stuck or diverged), as a finished race. */
-export function swarmFinished(swarm: Swarm): boolean {
-  for (let i = 0; i < swarm.size; i++) if (swarm.status[i] === BALL_RUNNING) return false;
-  return true;
 }
 
 /** How a swarm's starts are laid out: a jittered grid, or a uniform random cloud. */

@@ -88,6 +88,8 @@ export const en = {
   gpuLost: () =>
     'The graphics card dropped the 3D view (the driver reset it). Waiting for it to come back; the race is paused.',
   gpuRestored: () => 'The 3D view is back; the race goes on where it was.',
+  swarmFailed: (a: { message: string }) =>
+    `The swarm stopped (${a.message}); it is switched off. A smaller swarm may fit.`,
   finished: (a: { runners: FinishedRunner[] }) =>
     `Every runner has finished: ${a.runners
       .map(
@@ -120,6 +122,7 @@ export const ru: typeof en = {
   gpuLost: () =>
     'Видеокарта сбросила 3D-вид (драйвер перезапустил его). Ждём, пока он вернётся; гонка на паузе.',
   gpuRestored: () => '3D-вид вернулся; гонка продолжается с того же места.',
+  swarmFailed: (a) => `Рой остановился (${a.message}) и выключен. Рой поменьше может поместиться.`,
   finished: (a) =>
     `Все бегуны финишировали: ${a.runners
       .map(

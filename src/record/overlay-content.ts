@@ -3,6 +3,7 @@ import type { OptimizerSpec, Runner } from '../core';
 import { getScene } from '../core';
 import type { Messages } from '../i18n';
 import type { RaceState } from '../store/race-store';
+import { swarmLive } from '../store/swarm-live';
 import { formatNumber } from '../draw/format';
 import type { ChartSeries } from '../draw/loss-chart/draw';
 import { historyCurve } from '../draw/loss-chart/scale';
@@ -181,7 +182,10 @@ export function readOverlayContent(
   const manyStarts = (r: Runner): string => {
     const id = idOf.get(r) ?? -1;
     const share = state.basinsOn ? state.basinsShares[id] : undefined;
-    const counts = state.swarmOn ? state.swarmCounts[id] : undefined;
+    // The counts of the swarm's frame at this very step (the store's are refreshed 5 times a second).
+    const counts = state.swarmOn
+      ? swarmLive.frame?.runners.find((x) => x.id === id)?.counts
+      : undefined;
     return [
       share ? t.swarm.share(share.global, share.complete) : '',
       counts ? t.swarm.counts(counts) : '',

@@ -1,6 +1,7 @@
 import { raceFinished, stepRace } from '../core';
 import type { Notice } from '../i18n';
 import type { SwarmJobs } from './swarm-jobs';
+import { swarmLive } from './swarm-live';
 import type { GetState, PlaybackSlice, SetState } from './types';
 
 /** Playback speeds in race steps per second of wall time (60 = 1×), slowest first. */
@@ -95,8 +96,17 @@ export function playbackSlice(
       clock.carry -= steps;
       if (steps === 0) return;
       if (get().swarmOn) {
-        // Ask no further ahead than the swarm has got: a slow swarm sets the pace.
         const { clock, race } = get();
+        // A race left behind the swarm's frames (its steps are budgeted) catches up first.
+        const frame = swarmLive.frame;
+        const have = Math.min(frame?.step ?? 0, clock.swarmTarget);
+        if (race.step < have) {
+          const settled = frame?.runners.every((r) => r.counts.running === 0) ?? false;
+          advanceRace(set, get, have - race.step, STEP_BUDGET_MS, settled);
+          clock.carry = 0;
+          return;
+        }
+        // Ask no further ahead than the swarm has got: a slow swarm sets the pace.
         if (clock.swarmTarget <= race.step) askSwarm(steps);
         else clock.carry = 0;
         return;
@@ -125,7 +135,7 @@ export function playbackSlice(
       if (get().exporting) return;
       const { race, clock } = get();
       const to = Math.min(step, clock.swarmTarget);
-      if (to > race.step) advanceRace(set, get, to - race.step, Infinity, settled);
+      if (to > race.step) advanceRace(set, get, to - race.step, STEP_BUDGET_MS, settled);
       else if (settled && step >= race.step) advanceRace(set, get, 0, Infinity, settled);
     },
     setSpeed(stepsPerSecond) {

@@ -75,7 +75,12 @@ export function inlineBasinJobs(): BasinJobs {
  * swarm are never delivered.
  */
 export interface SwarmJobs {
-  start(request: SwarmRequest, onFrame: (frame: SwarmFrame) => void): void;
+  /** `onError` is called (once) if the swarm cannot run: no frame of it comes any more. */
+  start(
+    request: SwarmRequest,
+    onFrame: (frame: SwarmFrame) => void,
+    onError?: (message: string) => void,
+  ): void;
   advance(target: number): void;
   stop(): void;
 }
@@ -85,10 +90,11 @@ export function inlineSwarmJobs(): SwarmJobs {
   let run: SwarmRun | null = null;
   let deliver: ((frame: SwarmFrame) => void) | null = null;
   return {
-    start(request, onFrame) {
+    start(request, onFrame, onError) {
       run = startSwarmRun(request);
       deliver = onFrame;
       if (run) onFrame(swarmFrame(run));
+      else onError?.('the landscape could not be made');
     },
     advance(target) {
       if (!run || !deliver) return;

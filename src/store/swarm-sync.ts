@@ -68,6 +68,7 @@ export function startSwarmSync(
   let swarmKey: unknown[] | null = null;
   let basinKey: string | null = null;
   let lastCounts = 0;
+  let shownCounts = '';
 
   const onFrame = (frame: SwarmFrame) => {
     swarmLive.frame = frame;
@@ -78,20 +79,43 @@ export function startSwarmSync(
     const now = typeof performance !== 'undefined' ? performance.now() : Date.now();
     const allSettled = frame.runners.every((r) => r.counts.running === 0);
     if (now - lastCounts >= COUNTS_EVERY_MS || allSettled || frame.step === 0) {
-      lastCounts = now;
       const counts: RaceState['swarmCounts'] = {};
       for (const r of frame.runners) counts[r.id] = r.counts;
-      set({ swarmCounts: counts, swarmStep: frame.step });
+      // Only what changed reaches React.
+      const text = JSON.stringify(counts);
+      if (text !== shownCounts) {
+        lastCounts = now;
+        shownCounts = text;
+        set({ swarmCounts: counts, swarmStep: frame.step });
+      }
     }
     get().followSwarm(frame.step, allSettled);
   };
 
+  const onSwarmError = (message: string) => {
+    swarmLive.waiters.splice(0).forEach((w) => w.resolve());
+    const { notices } = get();
+    set({ swarmOn: false, notices: [...notices, { key: 'swarmFailed', args: { message } }] });
+  };
+
   const sync = (state: RaceState) => {
-    // The swarm: one per race (a restart makes a new race), size, layout and visible runners.
-    const visible = state.runners.filter((r) => r.visible).map((r) => r.id);
-    const nextSwarm = state.swarmOn
-      ? [state.race, state.landscape, state.swarmSize, state.swarmLayout, visible.join(',')]
-      : null;
+    // The swarm: one per race (a restart makes a new race), the landscape's function and minima
+    // (a typed function's are awaited: they label the balls), size, layout, the visible runners
+    // and their batch sizes (which change while the race goes on).
+    const visible = state.runners.filter((r) => r.visible);
+    const pending = state.landscape.minimaSearch === 'pending';
+    const nextSwarm =
+      state.swarmOn && !pending
+        ? [
+            state.race,
+            state.landscape.formula,
+            state.landscape.minima,
+            state.swarmSize,
+            state.swarmLayout,
+            visible.map((r) => `${r.id}:${r.batch ?? ''}`).join(','),
+            state.batch,
+          ]
+        : null;
     const changed =
       nextSwarm === null
         ? swarmKey !== null
@@ -101,18 +125,36 @@ export function startSwarmSync(
       state.clock.swarmTarget = 0;
       swarmLive.frame = null;
       swarmLive.version++;
-      if (nextSwarm) swarmJobs.start(swarmRequest(state), onFrame);
-      else {
+      shownCounts = '';
+      if (nextSwarm) {
+        swarmJobs.start(swarmRequest(state), onFrame, onSwarmError);
+        // A swarm started mid-race (switched on, a batch changed, back from a clip export)
+        // catches up with the race, and with any clip frame waiting for it.
+        const behind = Math.max(state.race.step, ...swarmLive.waiters.map((w) => w.step));
+        if (behind > 0) {
+          state.clock.swarmTarget = behind;
+          swarmJobs.advance(behind);
+        }
+      } else {
         swarmLive.waiters.splice(0).forEach((w) => w.resolve());
         swarmJobs.stop();
         set({ swarmCounts: {}, swarmStep: 0 });
       }
     }
 
-    // The basin maps: wait for a typed function's minima, which label the cells.
-    const pending = state.landscape.minimaSearch === 'pending';
+    // The basin maps: wait for a typed function's minima, which label the cells. A runner's new
+    // label or colour changes no map.
     const request = state.basinsOn && !pending ? basinsRequest(state) : null;
-    const nextBasins = request ? JSON.stringify(request) : null;
+    const nextBasins = request
+      ? JSON.stringify({
+          ...request,
+          runners: request.runners.map(({ optimizer, schedule, batch }) => [
+            optimizer,
+            schedule,
+            batch,
+          ]),
+        })
+      : null;
     if (nextBasins === basinKey) return;
     basinKey = nextBasins;
     basinJobs.cancel();

@@ -144,9 +144,11 @@ export function SwarmPanel() {
             <li>
               <i style={{ background: GLOBAL_BASIN_COLOR }} /> {t.legend.global}
             </li>
-            <li>
-              <i style={{ background: basinColor(localColor, minima) }} /> {t.legend.local}
-            </li>
+            {localColor >= 0 && (
+              <li>
+                <i style={{ background: basinColor(localColor, minima) }} /> {t.legend.local}
+              </li>
+            )}
             <li>
               <i style={{ background: MOVING_BASIN_COLOR }} /> {t.legend.moving}
             </li>

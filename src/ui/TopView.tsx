@@ -56,6 +56,12 @@ export function TopView() {
     let raf = 0;
     // What the last picture showed: nothing is redrawn until one of these changes.
     let shown: unknown[] = [];
+    // The basin map's image, made again only when the map got new rows.
+    let basinShown: { map: unknown; done: number; image: HTMLCanvasElement | null } = {
+      map: null,
+      done: -1,
+      image: null,
+    };
     let drawnAt = -Infinity;
     const draw = (time: number) => {
       raf = requestAnimationFrame(draw);
@@ -82,11 +88,14 @@ export function TopView() {
       ctx.imageSmoothingEnabled = true;
       ctx.drawImage(image, 0, 0, width, height);
       const map = swarmLive.basins.get(basinId);
-      if (map) {
+      if (map && (basinShown.map !== map || basinShown.done !== map.done)) {
+        basinShown = { map, done: map.done, image: basinImage(map.k, map.grid) };
+      }
+      if (map && basinShown.image) {
         // The selected runner's basin map, cells kept sharp, the contours still showing through.
         ctx.imageSmoothingEnabled = false;
         ctx.globalAlpha = 0.82;
-        ctx.drawImage(basinImage(map.k, map.grid), 0, 0, width, height);
+        ctx.drawImage(basinShown.image, 0, 0, width, height);
         ctx.globalAlpha = 1;
         ctx.imageSmoothingEnabled = true;
       }

@@ -18,39 +18,51 @@ export function workerSwarmJobs(
   let target = 0;
   let shown = 0;
   let deliver: ((frame: SwarmFrame) => void) | null = null;
+  let fail: ((message: string) => void) | null = null;
   const send = (message: SwarmMessage) => {
     waiting = true;
     worker!.postMessage(message);
   };
+  const stop = () => {
+    current++;
+    worker?.terminate();
+    worker = null;
+    deliver = null;
+    fail = null;
+    waiting = false;
+  };
+  const failed = (message: string) => {
+    const report = fail;
+    stop();
+    report?.(message);
+  };
   return {
-    start(request, onFrame) {
-      worker?.terminate();
+    start(request, onFrame, onError) {
       const id = ++current;
-      const w = (worker = makeWorker());
+      // The worker is reused (a new start replaces its swarm; replies of the old one are
+      // dropped): dragging the start restarts the race at every move.
+      const w = (worker ??= makeWorker());
       deliver = onFrame;
+      fail = onError ?? null;
       target = 0;
       shown = 0;
       w.onmessage = (event: MessageEvent<SwarmReply>) => {
         const reply = event.data;
         if (reply.id !== current) return;
         waiting = false;
-        if (reply.kind === 'error') return;
+        if (reply.kind === 'error') return failed(reply.message);
         shown = reply.frame.step;
         deliver?.(reply.frame);
         if (target > shown && worker === w) send({ id, kind: 'advance', target });
       };
+      // Out of memory, or a script error: no answer will come.
+      w.onerror = (event) => failed(event.message || 'the swarm worker failed');
       send({ id, kind: 'start', request });
     },
     advance(to) {
       target = Math.max(target, to);
       if (worker && !waiting && target > shown) send({ id: current, kind: 'advance', target });
     },
-    stop() {
-      current++;
-      worker?.terminate();
-      worker = null;
-      deliver = null;
-      waiting = false;
-    },
+    stop,
   };
 }

@@ -21,7 +21,8 @@ scope.onmessage = (event: MessageEvent<SwarmMessage>) => {
     } else if (run) {
       advanceSwarmRun(run, message.target, BUDGET_MS);
     }
-    if (!run) return;
+    // Every message gets an answer: the page waits for one before it asks again.
+    if (!run) throw new Error('no swarm');
     const frame = swarmFrame(run);
     post(
       { id: message.id, kind: 'frame', frame },

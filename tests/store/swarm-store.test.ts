@@ -6,11 +6,13 @@ import {
   getScene,
   runRace,
   createRace,
+  dataLandscape,
   defaultSpec,
 } from '../../src/core';
 import { createRaceStore } from '../../src/store/race-store';
 import { encodeState } from '../../src/store/share-link';
 import { swarmLive } from '../../src/store/swarm-live';
+import { inlineBasinJobs, type SwarmJobs } from '../../src/store/swarm-jobs';
 import { createStoreFromParams, readInitialParams } from '../../src/store/url-params';
 
 const open = (search: string) => createStoreFromParams(readInitialParams(search), 'en');
@@ -119,5 +121,51 @@ describe('the store with many starts', () => {
     const bad = open('?landscape=plastic-bag&swarm=many&basins=-3&lang=ru&paused=1').getState();
     expect([bad.swarmOn, bad.basinsOn, bad.language]).toEqual([false, false, 'ru']);
     expect(bad.notices.map((n) => n.key)).toEqual(['linkPart', 'linkPart']);
+  });
+
+  it('a swarm switched on mid-race, or restarted by a batch change, catches up with the race', () => {
+    const store = createRaceStore({ landscape: dataLandscape('penguins-mass') });
+    const s = () => store.getState();
+    for (let k = 0; k < 12; k++) s().tick(1 / 60);
+    expect(s().race.step).toBe(12);
+    s().setSwarmSize(40);
+    s().setSwarm(true);
+    expect(swarmLive.frame?.step).toBe(12);
+    const race = s().race;
+    s().updateRunner(s().runners[0]!.id, { batch: 4 });
+    // The race goes on with the new batch size; the swarm starts again and catches up with it.
+    expect(s().race).toBe(race);
+    expect(swarmLive.frame?.step).toBe(12);
+    s().tick(1 / 60);
+    expect([s().race.step, swarmLive.frame?.step]).toEqual([13, 13]);
+  });
+
+  it('a swarm that cannot run is switched off with a notice; the race runs on without it', () => {
+    const failing: SwarmJobs = {
+      start: (_request, _onFrame, onError) => onError?.('out of memory'),
+      advance: () => undefined,
+      stop: () => undefined,
+    };
+    const store = createRaceStore({ landscape: bag, swarm: 10_000 }, undefined, {
+      swarm: failing,
+      basins: inlineBasinJobs(),
+    });
+    const s = store.getState();
+    expect(s.swarmOn).toBe(false);
+    expect(s.notices.map((n) => n.key)).toEqual(['swarmFailed']);
+    store.getState().tick(1 / 60);
+    expect(store.getState().race.step).toBe(1);
+  });
+
+  it("a runner's new label or colour recomputes no basin map; a new learning rate does", () => {
+    const store = open('?landscape=plastic-bag&basins=8');
+    const id = store.getState().runners[0]!.id;
+    const version = swarmLive.basinsVersion;
+    store.getState().updateRunner(id, { label: 'renamed', color: '#123456' });
+    expect(swarmLive.basinsVersion).toBe(version);
+    const optimizer = { ...store.getState().runners[0]!.optimizer, lr: 0.05 };
+    store.getState().updateRunner(id, { optimizer });
+    expect(swarmLive.basinsVersion).toBeGreaterThan(version);
+    expect(store.getState().basinsProgress).toBe(1);
   });
 });
