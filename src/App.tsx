@@ -17,6 +17,7 @@ import { SceneCaption } from './ui/SceneCaption';
 import { ScenesPanel } from './ui/ScenesPanel';
 import { StartFields } from './ui/StartFields';
 import { SwarmPanel } from './ui/SwarmPanel';
+import { PresenterButton, PresenterStage, usePresenterControls } from './ui/Presenter';
 import { TopView } from './ui/TopView';
 import { useKeyboard } from './ui/use-keyboard';
 import { landscapeName, useT } from './ui/use-t';
@@ -34,12 +35,16 @@ export function App() {
   const layout = useRace((s) => s.layout);
   // While a clip renders, everything but the export dialog is locked (the exporter owns the race).
   const exporting = useRace((s) => s.exporting);
+  const presenting = useRace((s) => s.presenting);
+  const controlsShown = usePresenterControls(presenting);
   const [webGl, setWebGl] = useState(webGl2Available);
   const [view, setView] = useState<View>(() =>
     new URLSearchParams(window.location.search).get('view') === 'softmax' ? 'softmax' : 'race',
   );
   return (
-    <main className={`app view-${view} layout-${layout}`}>
+    <main
+      className={`app view-${view} layout-${layout}${presenting ? ' presenting' : ''}${controlsShown ? ' controls-shown' : ''}`}
+    >
       <header className="top-bar">
         <h1 className="app-title">{t.app.title}</h1>
         <div className="segmented" role="tablist" inert={exporting}>
@@ -75,6 +80,7 @@ export function App() {
             </button>
           )}
           <div className="top-bar-part" inert={exporting}>
+            <PresenterButton />
             <CopyLink />
             <LanguageToggle />
           </div>
@@ -107,6 +113,7 @@ export function App() {
         <SceneCaption />
         <Notices />
         <Legend />
+        <PresenterStage />
       </section>
       <aside className="right-panel" inert={exporting}>
         <StartFields />

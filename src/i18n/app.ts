@@ -4,6 +4,9 @@ export const en = {
   play: '▶ Play',
   pause: '❚❚ Pause',
   playTitle: 'Play / pause (Space)',
+  presenter: 'Present',
+  presenterTitle:
+    'Presenter mode (P; Escape leaves): the stage fills the screen in large type. Keys 1–9 and PageDown / PageUp choose scenes, Space plays, B blanks the screen',
   step: 'Step ▸|',
   stepTitle: 'One step (→)',
   reset: '↺ Reset',
@@ -54,6 +57,9 @@ export const ru: typeof en = {
   play: '▶ Пуск',
   pause: '❚❚ Пауза',
   playTitle: 'Пуск / пауза (пробел)',
+  presenter: 'Показ',
+  presenterTitle:
+    'Режим показа (P; Escape — выход): сцена на весь экран крупным шрифтом. Клавиши 1–9 и PageDown / PageUp выбирают сцены, пробел — пуск, B — чёрный экран',
   step: 'Шаг ▸|',
   stepTitle: 'Один шаг (→)',
   reset: '↺ Сброс',

@@ -57,6 +57,8 @@ export interface ViewSettings {
   swarm: number;
   /** Cells per side of the basin maps (absent: none). */
   basins: number;
+  /** Presenter mode (`?present=1`; links do not carry it). */
+  present: boolean;
 }
 
 /** A runner as a link restores it: the core's spec plus whether it is shown. */

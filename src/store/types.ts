@@ -133,6 +133,10 @@ export interface ViewSlice {
    * the full-data loss (which stays as contour lines): the shaken bag.
    */
   batchSurface: boolean;
+  /** Presenter mode: the stage fills the screen, panels hide, the text is large. */
+  presenting: boolean;
+  /** In presenter mode, the stage blanked (B), as a projector's mute. */
+  blanked: boolean;
 
   setVerticalScale(scale: number): void;
   setWireframe(on: boolean): void;
@@ -143,6 +147,8 @@ export interface ViewSlice {
   setLanguage(language: Language): void;
   setExporting(on: boolean): void;
   setBatchSurface(on: boolean): void;
+  setPresenting(on: boolean): void;
+  setBlanked(on: boolean): void;
 }
 
 /** The notices slice: messages for the user (a bad link, a finished race), newest last. */

@@ -79,7 +79,7 @@ function sceneSetup(id: string): SharedSetup | null {
  * `?speed=<steps per second>` (clamped to the speed menu's range), `?data=<dataset id>` (a model
  * trained on real data) with `?raw=1` (its data in raw units) and `?batch=<B>` (the default batch
  * size, 1 … n), `?swarm=<n>` (a swarm of n balls per runner, 1 … 10,000) and `?basins=<k>`
- * (basin maps of k × k cells, 8 … 256). The query
+ * (basin maps of k × k cells, 8 … 256), `?present=1` (presenter mode). The query
  * string is untrusted input: whatever cannot be read falls back to its default with a notice;
  * nothing throws.
  */
@@ -205,6 +205,10 @@ export function readInitialParams(search: string, fallback = DEFAULT_LANDSCAPE_I
     else notices.push({ key: 'linkPart', args: { part: 'view' } });
   }
 
+  const presentText = params.get('present');
+  if (presentText !== null && presentText !== '0' && presentText !== 'false')
+    setup = { ...setup, view: { ...setup.view, present: true } };
+
   const pausedText = params.get('paused');
   const paused = pausedText !== null && pausedText !== '0' && pausedText !== 'false';
   const { view, selectedRunner, language, ...race } = setup;
@@ -236,13 +240,14 @@ export function createStoreFromParams(
     background,
   );
   const s = store.getState();
-  const { speed, verticalScale, wireframe, showTopView, batchSurface, swarm, basins } =
+  const { speed, verticalScale, wireframe, showTopView, batchSurface, swarm, basins, present } =
     initial.view;
   if (speed !== undefined) s.setSpeed(speed);
   if (verticalScale !== undefined) s.setVerticalScale(verticalScale);
   if (wireframe !== undefined) s.setWireframe(wireframe);
   if (showTopView !== undefined) s.setShowTopView(showTopView);
   if (batchSurface !== undefined) s.setBatchSurface(batchSurface);
+  if (present) s.setPresenting(true);
   if (swarm !== undefined) {
     s.setSwarmSize(swarm);
     s.setSwarm(true);

@@ -30,6 +30,8 @@ export function viewSlice(
     language: initial.language,
     exporting: false,
     batchSurface: false,
+    presenting: false,
+    blanked: false,
 
     setVerticalScale(scale) {
       if (Number.isFinite(scale))
@@ -51,5 +53,8 @@ export function viewSlice(
     setLanguage: (language) => set({ language }),
     setExporting: (on) => set({ exporting: on }),
     setBatchSurface: (on) => set({ batchSurface: on }),
+    // Leaving presenter mode never leaves the stage blank.
+    setPresenting: (on) => set(on ? { presenting: true } : { presenting: false, blanked: false }),
+    setBlanked: (on) => set({ blanked: on && get().presenting }),
   };
 }
