@@ -12,6 +12,7 @@ export * from './swarm-run';
 export * from './scenes';
 export * from './race/defaults';
 export * from './random';
+export * from './palette';
 export { parseFunction, type CompiledFunction, type ParseError } from './expression';
 export * from './surface';
 export * from './colormap';

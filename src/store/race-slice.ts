@@ -8,6 +8,9 @@ import {
   getScene,
   landscapeFromFunction,
   landscapeSource,
+  nextPaletteColor,
+  paletteColor,
+  PALETTES,
   refreshMinima,
   rememberTypicalSlope,
   sampleSurface,
@@ -33,17 +36,8 @@ export const SURFACE_SEGMENTS = 256;
 /** The quick first grid a worker sends before the fine one. */
 export const COARSE_SEGMENTS = 64;
 
-/** Colours for runners beyond the lecture's three. */
-export const EXTRA_COLORS = [
-  '#0074d9',
-  '#ff851b',
-  '#b10dc9',
-  '#39cccc',
-  '#f012be',
-  '#85144b',
-  '#3d9970',
-  '#ffdc00',
-];
+/** Colours for runners beyond the lecture's three (in the lecture palette). */
+export const EXTRA_COLORS = PALETTES.lecture.slice(3);
 
 const KIND_LABELS: Record<OptimizerKind, string> = {
   sgd: 'SGD',
@@ -90,6 +84,14 @@ export function raceSlice(
 ): RaceSlice & { requestSurface(landscape: Landscape, apply?: (s: SurfaceGrid) => void): void } {
   /** A fresh race from the current settings, keeping play/pause as it is. */
   const restart = (patch: Partial<RaceState> = {}) => {
+    // Runners coming in (a scene, a landscape's defaults) wear the active palette's colours.
+    if (patch.runners) {
+      const palette = get().palette;
+      patch = {
+        ...patch,
+        runners: patch.runners.map((r) => ({ ...r, color: paletteColor(r.color, palette) })),
+      };
+    }
     const s = { ...get(), ...patch };
     set({
       ...patch,
@@ -269,12 +271,14 @@ export function raceSlice(
     addRunner(kind = 'adam') {
       if (atLimit()) return null;
       const id = nextId();
-      const i = get().runners.length;
       const optimizer = {
         ...defaultSpec(kind),
         lr: suggestedLearningRate(get().landscape, kind),
       } as OptimizerSpec;
-      const color = EXTRA_COLORS[(i - 3 + EXTRA_COLORS.length * 4) % EXTRA_COLORS.length]!;
+      const color = nextPaletteColor(
+        get().palette,
+        get().runners.map((r) => r.color),
+      );
       withRunners([
         ...get().runners,
         { id, label: `${KIND_LABELS[kind]} ${id}`, color, optimizer, visible: true },

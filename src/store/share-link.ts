@@ -2,6 +2,8 @@ import { BASINS_K, SWARM_SIZE } from './swarm-slice';
 import LZString from 'lz-string';
 import * as v from 'valibot';
 import {
+  PALETTE_NAMES,
+  type PaletteName,
   dataLandscape,
   getPresetLandscape,
   getScene,
@@ -59,6 +61,8 @@ export interface ViewSettings {
   basins: number;
   /** Presenter mode (`?present=1`; links do not carry it). */
   present: boolean;
+  /** The runner colours' palette (`?palette=colorblind`). */
+  palette: PaletteName;
 }
 
 /** A runner as a link restores it: the core's spec plus whether it is shown. */
@@ -106,6 +110,7 @@ export type ShareableState = Pick<
   | 'swarmSize'
   | 'basinsOn'
   | 'basinsK'
+  | 'palette'
 >;
 
 // ---- The schemas: what each part of a version-1 payload must look like. ----
@@ -179,6 +184,7 @@ const ViewSchema = v.object({
   basins: v.optional(
     v.pipe(Finite, v.integer(), v.minValue(BASINS_K.min), v.maxValue(BASINS_K.max)),
   ),
+  palette: v.optional(v.picklist(PALETTE_NAMES)),
 });
 
 /** Version 1 on the wire; every part optional, each read on its own. */
@@ -275,6 +281,7 @@ export function encodeState(state: ShareableState): string {
       ...(state.batchSurface ? { batchSurface: true } : {}),
       ...(state.swarmOn ? { swarm: state.swarmSize } : {}),
       ...(state.basinsOn ? { basins: state.basinsK } : {}),
+      ...(state.palette !== 'lecture' ? { palette: state.palette } : {}),
     },
     selected: position.get(state.selectedRunner),
   };
@@ -483,6 +490,7 @@ function readWire(wire: WireState, fallback: Landscape, notices: Notice[]): Shar
     if (view.batchSurface !== undefined) setup.view.batchSurface = view.batchSurface;
     if (view.swarm !== undefined) setup.view.swarm = view.swarm;
     if (view.basins !== undefined) setup.view.basins = view.basins;
+    if (view.palette !== undefined) setup.view.palette = view.palette;
   }
 
   const selected = part(Position, wire.selected, 'selected', notices);

@@ -1,3 +1,4 @@
+import type { PaletteName } from '../core';
 import type {
   Domain,
   Landscape,
@@ -137,6 +138,8 @@ export interface ViewSlice {
   presenting: boolean;
   /** In presenter mode, the stage blanked (B), as a projector's mute. */
   blanked: boolean;
+  /** The runner colours' palette: the lecture's, or the colour-blind-safe one. */
+  palette: PaletteName;
 
   setVerticalScale(scale: number): void;
   setWireframe(on: boolean): void;
@@ -149,6 +152,8 @@ export interface ViewSlice {
   setBatchSurface(on: boolean): void;
   setPresenting(on: boolean): void;
   setBlanked(on: boolean): void;
+  /** Switches the palette: each runner takes its colour's counterpart (picked colours stay). */
+  setPalette(palette: PaletteName): void;
 }
 
 /** The notices slice: messages for the user (a bad link, a finished race), newest last. */

@@ -1,5 +1,6 @@
 import type { GetState, Layout, SetState, ViewSlice } from './types';
 import type { Language } from '../i18n';
+import { paletteColor, PALETTE_NAMES } from '../core';
 
 /** Vertical scale range of the surface. */
 export const VERTICAL_SCALE = { min: 0.2, max: 3 } as const;
@@ -32,6 +33,7 @@ export function viewSlice(
     batchSurface: false,
     presenting: false,
     blanked: false,
+    palette: 'lecture',
 
     setVerticalScale(scale) {
       if (Number.isFinite(scale))
@@ -56,5 +58,13 @@ export function viewSlice(
     // Leaving presenter mode never leaves the stage blank.
     setPresenting: (on) => set(on ? { presenting: true } : { presenting: false, blanked: false }),
     setBlanked: (on) => set({ blanked: on && get().presenting }),
+    setPalette(palette) {
+      if (!PALETTE_NAMES.includes(palette) || palette === get().palette) return;
+      // Colours change, the race does not: no restart.
+      set({
+        palette,
+        runners: get().runners.map((r) => ({ ...r, color: paletteColor(r.color, palette) })),
+      });
+    },
   };
 }
