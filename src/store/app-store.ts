@@ -4,25 +4,28 @@ import type { RaceState } from './race-store';
 import { workerSurfaceJobs } from '../workers/surface-client';
 import { workerBasinJobs } from '../workers/basins-client';
 import { workerSwarmJobs } from '../workers/swarm-client';
-import { createStoreFromParams, readInitialParams } from './url-params';
+import {
+  browserStorage,
+  readStartParams,
+  rememberedLanguage,
+  rememberLanguage,
+  startSessionSave,
+} from './saved-session';
+import { resetToDefaults } from './session-reset';
+import { createStoreFromParams } from './url-params';
 import { startUrlSync } from './url-sync';
 
-const LANGUAGE_KEY = 'optimizer-race.language';
+const storage = browserStorage();
+// Read before the first render: a remembered session shows from the first frame, no flash of defaults.
+const { initial } = readStartParams(window.location.search, storage);
 
-function remembered(): string | null {
-  try {
-    return window.localStorage.getItem(LANGUAGE_KEY);
-  } catch {
-    return null;
-  }
-}
-
-const initial = readInitialParams(window.location.search);
-
-/** The app's one store, set up from the page's query string (a shared link and plain params). */
+/**
+ * The app's one store, set up from the page's query string (a shared link and plain params) or,
+ * when it has no link, from the session remembered from the last visit.
+ */
 export const raceStore = createStoreFromParams(
   initial,
-  initialLanguage('', remembered(), navigator.languages ?? [navigator.language]),
+  initialLanguage('', rememberedLanguage(storage), navigator.languages ?? [navigator.language]),
   workerSurfaceJobs(),
   { swarm: workerSwarmJobs(), basins: workerBasinJobs() },
 );
@@ -30,14 +33,23 @@ export const raceStore = createStoreFromParams(
 /** Keeps `?s=` in the address bar on the current race (see url-sync). */
 export const urlSync = startUrlSync(raceStore);
 
+/** Remembers the session for the next visit (see saved-session). */
+export const sessionSave = startSessionSave(raceStore, storage, window);
+
+/**
+ * Back to the defaults: the default race and view, the remembered session forgotten and the link
+ * taken out of the address bar, so a reload opens the defaults too. The language stays.
+ */
+export function resetSession(): void {
+  resetToDefaults(raceStore);
+  urlSync.clear();
+  sessionSave.forget();
+}
+
 // The language choice is remembered for the next visit.
 raceStore.subscribe((s, prev) => {
   if (s.language === prev.language) return;
-  try {
-    window.localStorage.setItem(LANGUAGE_KEY, s.language);
-  } catch {
-    // Private mode: the choice just is not remembered.
-  }
+  rememberLanguage(storage, s.language);
   document.documentElement.lang = s.language;
 });
 document.documentElement.lang = raceStore.getState().language;

@@ -47,7 +47,24 @@ export const SHARED_PARAMS = [
   'data',
   'raw',
   'batch',
+  'swarm',
+  'basins',
 ] as const;
+
+/**
+ * View parameters a link (`?s=`) also carries, which the URL writer drops too, but which alone do
+ * not make the page a link: `?palette=colorblind` opens the usual race in that palette.
+ */
+export const LINKED_VIEW_PARAMS = ['palette'] as const;
+
+/**
+ * True when the query string sets up a race of its own (`?s=` or any plain race parameter): a
+ * link, which alone decides what opens. `?paused=`, `?present=` and `?view=` only say how.
+ */
+export function opensLink(search: string): boolean {
+  const params = new URLSearchParams(search);
+  return SHARED_PARAMS.some((name) => params.has(name));
+}
 
 /** A scene's settings as a setup (scenes name runners by position; the store by position + 1). */
 function sceneSetup(id: string): SharedSetup | null {
@@ -79,7 +96,8 @@ function sceneSetup(id: string): SharedSetup | null {
  * `?speed=<steps per second>` (clamped to the speed menu's range), `?data=<dataset id>` (a model
  * trained on real data) with `?raw=1` (its data in raw units) and `?batch=<B>` (the default batch
  * size, 1 … n), `?swarm=<n>` (a swarm of n balls per runner, 1 … 10,000) and `?basins=<k>`
- * (basin maps of k × k cells, 8 … 256), `?present=1` (presenter mode). The query
+ * (basin maps of k × k cells, 8 … 256), `?present=1` (presenter mode), `?palette=lecture|colorblind`
+ * (the runner colours; alone it does not make the page a link). The query
  * string is untrusted input: whatever cannot be read falls back to its default with a notice;
  * nothing throws.
  */
@@ -205,6 +223,11 @@ export function readInitialParams(search: string, fallback = DEFAULT_LANDSCAPE_I
     else notices.push({ key: 'linkPart', args: { part: 'view' } });
   }
 
+  const palette = params.get('palette');
+  if (palette === 'lecture' || palette === 'colorblind')
+    setup = { ...setup, view: { ...setup.view, palette } };
+  else if (palette !== null) notices.push({ key: 'linkPart', args: { part: 'view' } });
+
   const presentText = params.get('present');
   if (presentText !== null && presentText !== '0' && presentText !== 'false')
     setup = { ...setup, view: { ...setup.view, present: true } };
@@ -240,8 +263,18 @@ export function createStoreFromParams(
     background,
   );
   const s = store.getState();
-  const { speed, verticalScale, wireframe, showTopView, batchSurface, swarm, basins, present } =
-    initial.view;
+  const {
+    speed,
+    verticalScale,
+    wireframe,
+    showTopView,
+    batchSurface,
+    swarm,
+    basins,
+    present,
+    palette,
+  } = initial.view;
+  if (palette !== undefined) s.setPalette(palette);
   if (speed !== undefined) s.setSpeed(speed);
   if (verticalScale !== undefined) s.setVerticalScale(verticalScale);
   if (wireframe !== undefined) s.setWireframe(wireframe);

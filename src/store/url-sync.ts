@@ -1,26 +1,90 @@
 import type { RaceState, RaceStore } from './race-store';
 import { encodeState, type ShareableState } from './share-link';
-import { SHARED_PARAMS } from './url-params';
+import { LINKED_VIEW_PARAMS, SHARED_PARAMS } from './url-params';
 
-/** The store fields a link carries: a change to any of them rewrites the URL. */
-const SHARED_FIELDS = [
-  'landscape',
-  'functionInput',
-  'start',
-  'runners',
-  'shake',
-  'batch',
-  'layout',
-  'panes',
-  'scene',
-  'language',
-  'speed',
-  'verticalScale',
-  'wireframe',
-  'showTopView',
-  'batchSurface',
-  'selectedRunner',
-] as const satisfies readonly (keyof ShareableState)[];
+/**
+ * The store fields a link carries: a change to any of them rewrites the URL (and the remembered
+ * session). Keyed by every field of ShareableState, so a field added there must be listed here.
+ */
+const LINK_FIELDS: Record<keyof ShareableState, true> = {
+  landscape: true,
+  functionInput: true,
+  start: true,
+  runners: true,
+  shake: true,
+  batch: true,
+  layout: true,
+  panes: true,
+  scene: true,
+  language: true,
+  speed: true,
+  verticalScale: true,
+  wireframe: true,
+  showTopView: true,
+  batchSurface: true,
+  selectedRunner: true,
+  swarmOn: true,
+  swarmSize: true,
+  basinsOn: true,
+  basinsK: true,
+  palette: true,
+};
+const SHARED_FIELDS = Object.keys(LINK_FIELDS) as (keyof ShareableState)[];
+
+/** True when something a link carries differs between two states (the race's steps do not count). */
+export function linkChanged(s: RaceState, prev: RaceState): boolean {
+  return SHARED_FIELDS.some((k) => s[k] !== prev[k]);
+}
+
+/** A write that waits for a burst of changes to settle (see {@link whenLinkChanges}). */
+export interface PendingWrite {
+  /** Writes now if a write is waiting. */
+  flush(): void;
+  /** Drops the write waiting, if any. */
+  cancel(): void;
+  stop(): void;
+}
+
+/**
+ * Calls `write` `delay` ms after the last change to what a link carries, and at most `maxDelay`
+ * ms after the first change of a burst (so a long drag still gets written). Playing the race
+ * changes nothing a link carries, so it never wakes this up.
+ */
+export function whenLinkChanges(
+  store: RaceStore,
+  write: () => void,
+  { delay, maxDelay }: { delay: number; maxDelay: number },
+): PendingWrite {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let firstChange = 0;
+  const run = () => {
+    timer = null;
+    write();
+  };
+  const cancel = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+  };
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (!linkChanged(s, prev)) return;
+    const now = Date.now();
+    if (timer === null) firstChange = now;
+    else clearTimeout(timer);
+    timer = setTimeout(run, Math.max(0, Math.min(delay, firstChange + maxDelay - now)));
+  });
+  return {
+    flush() {
+      if (timer === null) return;
+      cancel();
+      write();
+    },
+    cancel,
+    stop() {
+      unsubscribe();
+      cancel();
+    },
+  };
+}
 
 /**
  * The query string for `state`: `?s=<link>` first, then whatever else the page had (`paused`,
@@ -28,7 +92,7 @@ const SHARED_FIELDS = [
  */
 export function shareSearch(state: ShareableState, search: string): string {
   const params = new URLSearchParams(search);
-  for (const name of SHARED_PARAMS) params.delete(name);
+  for (const name of [...SHARED_PARAMS, ...LINKED_VIEW_PARAMS]) params.delete(name);
   const rest = params.toString();
   // Written as is: the link's alphabet (A–Z a–z 0–9 + - $) needs no escaping in a query.
   return `?s=${encodeState(state)}${rest ? `&${rest}` : ''}`;
@@ -52,6 +116,8 @@ export interface UrlTarget {
 export interface UrlSync {
   /** Writes any pending change now and returns the current share URL. */
   flush(): string;
+  /** Takes the link out of the address bar (the page's plain address) and drops a pending write. */
+  clear(): void;
   stop(): void;
 }
 
@@ -65,35 +131,33 @@ export function startUrlSync(
   target: UrlTarget = window,
   { delay = 400, maxDelay = 800 } = {},
 ): UrlSync {
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let firstChange = 0;
-
-  const flush = () => {
-    if (timer !== null) clearTimeout(timer);
-    timer = null;
-    const next = shareUrl(store.getState(), target.location.href);
+  const replace = (next: string) => {
     if (next !== target.location.href) target.history.replaceState(target.history.state, '', next);
-    return next;
   };
-  const changed = (s: RaceState, prev: RaceState) => SHARED_FIELDS.some((k) => s[k] !== prev[k]);
-  const unsubscribe = store.subscribe((s, prev) => {
-    if (!changed(s, prev)) return;
-    const now = Date.now();
-    if (timer === null) firstChange = now;
-    else clearTimeout(timer);
-    timer = setTimeout(flush, Math.max(0, Math.min(delay, firstChange + maxDelay - now)));
-  });
+  const write = () => replace(shareUrl(store.getState(), target.location.href));
+  const pending = whenLinkChanges(store, write, { delay, maxDelay });
   // Leaving right after a change still leaves the right URL behind (for reload and history).
-  const onPageHide = () => {
-    if (timer !== null) flush();
-  };
+  const onPageHide = () => pending.flush();
   target.addEventListener?.('pagehide', onPageHide);
 
   return {
-    flush,
+    flush() {
+      pending.cancel();
+      const next = shareUrl(store.getState(), target.location.href);
+      replace(next);
+      return next;
+    },
+    clear() {
+      pending.cancel();
+      const url = new URL(target.location.href);
+      const params = new URLSearchParams(url.search);
+      for (const name of [...SHARED_PARAMS, ...LINKED_VIEW_PARAMS]) params.delete(name);
+      const rest = params.toString();
+      url.search = rest ? `?${rest}` : '';
+      replace(url.toString());
+    },
     stop() {
-      unsubscribe();
-      if (timer !== null) clearTimeout(timer);
+      pending.stop();
       target.removeEventListener?.('pagehide', onPageHide);
     },
   };
