@@ -12,6 +12,7 @@ import { Notices } from './ui/Notices';
 import { PaneTitles } from './ui/PaneTitles';
 import { PlaybackControls } from './ui/PlaybackControls';
 import { RaceView } from './ui/RaceView';
+import { ResetDefaults } from './ui/ResetDefaults';
 import { RunnersPanel } from './ui/runners/RunnersPanel';
 import { SceneCaption } from './ui/SceneCaption';
 import { ScenesPanel } from './ui/ScenesPanel';
@@ -82,6 +83,7 @@ export function App() {
           <div className="top-bar-part" inert={exporting}>
             <PresenterButton />
             <CopyLink />
+            <ResetDefaults />
             <LanguageToggle />
           </div>
         </div>

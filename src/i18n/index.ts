@@ -9,6 +9,7 @@ import * as layout from './layout';
 import * as notices from './notices';
 import * as record from './record';
 import * as runners from './runners';
+import * as session from './session';
 import * as share from './share';
 import * as softmax from './softmax';
 import * as surface from './surface';
@@ -39,6 +40,7 @@ export const messages = {
     surface: surface.en,
     data: data.en,
     swarm: swarm.en,
+    session: session.en,
   },
   ru: {
     app: app.ru,
@@ -55,6 +57,7 @@ export const messages = {
     surface: surface.ru,
     data: data.ru,
     swarm: swarm.ru,
+    session: session.ru,
   },
 } satisfies Record<Language, unknown>;
 
