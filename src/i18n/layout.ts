@@ -3,6 +3,13 @@ export const en = {
   overlay: 'Overlay',
   split: 'Side by side',
   layoutTitle: 'All runners on one surface, or up to four panes side by side',
+  palette: 'Colours',
+  paletteTitle:
+    'The lecture colours, or a set that stays distinct for colour-blind viewers (each runner also has its own marker and line pattern)',
+  paletteNames: { lecture: 'Lecture', colorblind: 'Colour-blind safe' } as Record<
+    'lecture' | 'colorblind',
+    string
+  >,
   panes: 'Panes',
   pane: (n: number) => `Pane ${n}`,
   race: 'Race',
@@ -26,6 +33,10 @@ export const ru: typeof en = {
   overlay: 'Вместе',
   split: 'Рядом',
   layoutTitle: 'Все бегуны на одной поверхности или до четырёх панелей рядом',
+  palette: 'Цвета',
+  paletteTitle:
+    'Цвета лекции или набор, различимый при нарушениях цветового зрения (у каждого бегуна есть и свой маркер, и свой тип линии)',
+  paletteNames: { lecture: 'Лекция', colorblind: 'Для дальтоников' },
   panes: 'Панели',
   pane: (n) => `Панель ${n}`,
   race: 'Гонка',

@@ -1,3 +1,4 @@
+import { traceRunnerMarker } from '../draw/marker';
 /** Small 2D-canvas helpers for the overlays: fonts, wrapped text, panels. */
 
 const FAMILY = 'system-ui, "Segoe UI", Roboto, "DejaVu Sans", sans-serif';
@@ -72,16 +73,16 @@ export function panel(
   }
 }
 
-/** A filled circle: a runner's colour swatch. */
+/** A runner's swatch: its marker (by id) filled with its colour, edged in white. */
 export function swatch(
   ctx: CanvasRenderingContext2D,
   x: number,
   y: number,
   r: number,
   color: string,
+  id: number,
 ) {
-  ctx.beginPath();
-  ctx.arc(x, y, r, 0, 2 * Math.PI);
+  traceRunnerMarker(ctx, id, x, y, r);
   ctx.fillStyle = color;
   ctx.fill();
   ctx.strokeStyle = 'rgba(255, 255, 255, 0.7)';

@@ -32,6 +32,8 @@ export const ALL_OVERLAYS: OverlayOptions = {
 
 /** One runner's line in the legend. */
 export interface LegendRow {
+  /** The runner's id: its marker and dash pattern. */
+  id: number;
   color: string;
   label: string;
   /** Key hyperparameters, e.g. "lr 0.2 · β₁ 0.9 · β₂ 0.999". */
@@ -56,7 +58,7 @@ export interface PaneTitle {
   y: number;
   width: number;
   name: string;
-  runners: { label: string; color: string }[];
+  runners: { id: number; label: string; color: string }[];
 }
 
 /** Everything the overlays of one frame show, read from the store and the scene. */
@@ -204,7 +206,7 @@ export function readOverlayContent(
           runners: (state.panes[k] ?? [])
             .map((id) => byId.get(id))
             .filter((r): r is Runner => r !== undefined)
-            .map((r) => ({ label: r.spec.label, color: r.spec.color })),
+            .map((r) => ({ id: idOf.get(r) ?? -1, label: r.spec.label, color: r.spec.color })),
         }))
       : [];
   return {
@@ -212,6 +214,7 @@ export function readOverlayContent(
     stepLabel: t.app.stepCounter,
     step: race.step,
     rows: shown.map((r) => ({
+      id: idOf.get(r) ?? -1,
       color: r.spec.color,
       label: r.spec.label,
       // The rate in effect now (after its schedule) and, on data, the batch size.
@@ -225,6 +228,7 @@ export function readOverlayContent(
     chartTitle: t.chart.title,
     series: shown.map((r) => ({
       ...historyCurve(r.history),
+      id: idOf.get(r) ?? -1,
       color: r.spec.color,
       selected: false,
     })),

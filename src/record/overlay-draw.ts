@@ -150,7 +150,7 @@ function drawPaneTitles({ ctx, scale: s }: OverlayTarget, c: OverlayContent, top
     let cx = x + pad + ctx.measureText(name).width;
     ctx.font = font(size);
     for (const item of items) {
-      swatch(ctx, cx + size * 0.4, y + h / 2, size * 0.36, item.color);
+      swatch(ctx, cx + size * 0.4, y + h / 2, size * 0.36, item.color, item.id);
       ctx.fillStyle = TEXT;
       ctx.fillText(item.text, cx + size, y + h / 2);
       cx += item.itemWidth;
@@ -243,7 +243,7 @@ function drawLegend(target: OverlayTarget, rows: readonly LegendRow[], reserved:
   ctx.textBaseline = 'middle';
   rows.forEach((r, i) => {
     const cy = y + pad + size / 2 + i * lineHeight;
-    swatch(ctx, x + pad + size * 0.4, cy, size * 0.38, r.color);
+    swatch(ctx, x + pad + size * 0.4, cy, size * 0.38, r.color, r.id);
     let cx = x + pad + swatchWidth;
     for (const col of shown) {
       ctx.font = fontOf(col);

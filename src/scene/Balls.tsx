@@ -1,7 +1,8 @@
 import { useFrame, useThree } from '@react-three/fiber';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { BackSide, GreaterDepth, Vector3, type Group } from 'three';
-import { worldHeight } from '../core';
+import { runnerMarker, worldHeight, type Marker } from '../core';
+import { markerGeometry } from './marker-geometry';
 import { raceStore, useRace } from '../store/app-store';
 import { applyLayerMask, RUNNER_ORDER, runnerLayerMask } from './runner-layers';
 import { sceneRefs } from './scene-refs';
@@ -14,7 +15,7 @@ const labelX = new Float64Array(64);
 const labelY = new Float64Array(64);
 
 /**
- * The runners' balls resting on the surface, each with a light halo (so the black Adam ball reads
+ * The runners' balls resting on the surface, each shaped as its runner's marker, with a light halo (so the black Adam ball reads
  * on a dark surface) and a DOM label that follows it. Where a ball is behind the surface (the
  * camera turned, a wall in between) an x-ray pass shows it through: a dimmer disc in its colour with
  * a light rim. Positions are read in useFrame and published in sceneRefs.balls; nothing here
@@ -42,6 +43,13 @@ export function Balls() {
   }, [gl, runners]);
 
   const masks = useRef<number[]>([]);
+  // Each runner's ball is its marker (sphere, cube, pyramid, …), so shape tells runners apart too.
+  const markers = runners.map((r) => runnerMarker(r.id)).join('|');
+  const shapes = useMemo(
+    () => markers.split('|').map((m) => markerGeometry(m as Marker, BALL_RADIUS)),
+    [markers],
+  );
+  useEffect(() => () => shapes.forEach((g) => g.dispose()), [shapes]);
 
   useFrame(({ camera, size }) => {
     const state = raceStore.getState();
@@ -93,8 +101,7 @@ export function Balls() {
     <group name="balls">
       {runners.map((r, i) => (
         <group key={i} ref={(g) => void (groups.current[i] = g)}>
-          <mesh renderOrder={RUNNER_ORDER.ball}>
-            <sphereGeometry args={[BALL_RADIUS, 32, 16]} />
+          <mesh renderOrder={RUNNER_ORDER.ball} geometry={shapes[i]}>
             <meshStandardMaterial
               color={r.color}
               roughness={0.35}
@@ -103,16 +110,13 @@ export function Balls() {
               opacity={1}
             />
           </mesh>
-          <mesh scale={1.22} renderOrder={RUNNER_ORDER.halo}>
-            <sphereGeometry args={[BALL_RADIUS, 24, 12]} />
+          <mesh scale={1.22} renderOrder={RUNNER_ORDER.halo} geometry={shapes[i]}>
             <meshBasicMaterial color="#f2f2f2" side={BackSide} transparent opacity={0.85} />
           </mesh>
-          <mesh scale={1.3} renderOrder={RUNNER_ORDER.haloBehind}>
-            <sphereGeometry args={[BALL_RADIUS, 24, 12]} />
+          <mesh scale={1.3} renderOrder={RUNNER_ORDER.haloBehind} geometry={shapes[i]}>
             <meshBasicMaterial {...BEHIND} color="#f2f2f2" opacity={0.6} />
           </mesh>
-          <mesh renderOrder={RUNNER_ORDER.ballBehind}>
-            <sphereGeometry args={[BALL_RADIUS, 24, 12]} />
+          <mesh renderOrder={RUNNER_ORDER.ballBehind} geometry={shapes[i]}>
             <meshBasicMaterial {...BEHIND} color={r.color} opacity={0.7} />
           </mesh>
         </group>

@@ -1,7 +1,7 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import type { Race } from '../core';
-import { historySlots, slotPoint, slotStep, worldHeight } from '../core';
+import { historySlots, runnerDash, slotPoint, slotStep, worldHeight } from '../core';
 import { raceStore, useRace } from '../store/app-store';
 import { createTrailGeometry, writeTrail } from './trail-geometry';
 import { createTrailMaterials } from './trail-material';
@@ -16,10 +16,11 @@ const point = new Float64Array(3);
  * One runner's fading trail; reads the path in useFrame and writes only what is new. The same
  * ribbon is drawn twice: as seen, and dashed and dimmer where the surface hides it (x-ray).
  */
-function Trail({ index, color }: { index: number; color: string }) {
+function Trail({ index, id, color }: { index: number; id: number; color: string }) {
   const geometry = useMemo(() => createTrailGeometry(), []);
-  const materials = useMemo(() => createTrailMaterials(color), [color]);
+  const materials = useMemo(() => createTrailMaterials(color, runnerDash(id)), [color, id]);
   const size = useThree((s) => s.size);
+  const dpr = useThree((s) => s.viewport.dpr);
   const group = useRef<Group>(null);
   const mask = useRef(-1);
   const seen = useRef<{
@@ -38,7 +39,9 @@ function Trail({ index, color }: { index: number; color: string }) {
 
   useEffect(() => {
     materials.uniforms.uResolution.value.set(size.width, size.height);
-  }, [materials, size]);
+    // One dash unit: the trail's width and a half, in device pixels.
+    materials.uniforms.uDashScale.value = 1.5 * materials.uniforms.uWidth.value * dpr;
+  }, [materials, size, dpr]);
   useEffect(() => () => geometry.dispose(), [geometry]);
   useEffect(
     () => () => {
@@ -101,14 +104,15 @@ function Trail({ index, color }: { index: number; color: string }) {
   );
 }
 
-/** The trails of every runner. */
+/** The trails of every runner, each in its colour and its dash pattern. */
 export function Trails() {
-  const colors = useRace((s) => s.runners.map((r) => r.color).join('|'));
+  const looks = useRace((s) => s.runners.map((r) => `${r.id} ${r.color}`).join('|'));
   return (
     <group name="trails">
-      {colors.split('|').map((color, i) => (
-        <Trail key={`${i}-${color}`} index={i} color={color} />
-      ))}
+      {(looks ? looks.split('|') : []).map((look, i) => {
+        const [id, color] = look.split(' ');
+        return <Trail key={`${i}-${look}`} index={i} id={Number(id)} color={color!} />;
+      })}
     </group>
   );
 }

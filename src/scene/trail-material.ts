@@ -15,17 +15,27 @@ export interface TrailMaterials {
     uFade: IUniform<number>;
     uWidth: IUniform<number>;
     uResolution: IUniform<Vector2>;
+    /** The dash pattern: on, off, … lengths in units of uDashScale (all zero: solid). */
+    uDash: IUniform<number[]>;
+    /** Device pixels per dash unit. */
+    uDashScale: IUniform<number>;
   };
 }
 
-/** A trail's materials: they own the uniforms of shaders/trail.{vert,frag}. */
-export function createTrailMaterials(color: string): TrailMaterials {
+/**
+ * A trail's materials: they own the uniforms of shaders/trail.{vert,frag}. `dash` is the runner's
+ * pattern in units of the line width (see core's DASHES; empty: solid).
+ */
+export function createTrailMaterials(color: string, dash: readonly number[] = []): TrailMaterials {
+  const pattern = Array.from({ length: 6 }, (_, k) => dash[k] ?? 0);
   const uniforms = {
     uColor: { value: new Color(color) },
     uHead: { value: 0 },
     uFade: { value: 300 },
     uWidth: { value: 3 },
     uResolution: { value: new Vector2(1, 1) },
+    uDash: { value: pattern },
+    uDashScale: { value: 3 },
   };
   const material = (behind: boolean) =>
     new ShaderMaterial({

@@ -60,11 +60,14 @@ export function viewSlice(
     setBlanked: (on) => set({ blanked: on && get().presenting }),
     setPalette(palette) {
       if (!PALETTE_NAMES.includes(palette) || palette === get().palette) return;
-      // Colours change, the race does not: no restart.
-      set({
-        palette,
-        runners: get().runners.map((r) => ({ ...r, color: paletteColor(r.color, palette) })),
+      // Colours change, the race does not: no restart (the live runners take the new specs).
+      const runners = get().runners.map((r) => ({ ...r, color: paletteColor(r.color, palette) }));
+      const { race } = get();
+      runners.forEach((r, i) => {
+        const live = race.runners[i];
+        if (live) live.spec = r;
       });
+      set({ palette, runners });
     },
   };
 }

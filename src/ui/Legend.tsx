@@ -2,6 +2,7 @@ import { formatNumber } from '../draw/format';
 import type { Messages } from '../i18n';
 import type { RaceState } from '../store/race-store';
 import { raceStore, useRace } from '../store/app-store';
+import { RunnerSwatch } from './RunnerSwatch';
 import { useT } from './use-t';
 import { useSnapshot } from './use-snapshot';
 import { EpochCounter, samplerEpoch } from './EpochCounter';
@@ -113,7 +114,7 @@ export function Legend() {
               onClick={() => raceStore.getState().selectRunner(r.id)}
             >
               <td>
-                <span className="swatch" style={{ background: r.color }} />
+                <RunnerSwatch id={r.id} color={r.color} />
                 {r.label}{' '}
                 <small>
                   lr {formatNumber(r.lr)}

@@ -56,6 +56,7 @@ export function LossChart() {
           });
         series.push({
           ...historyCurve(r.history),
+          id: settings?.id ?? i + 1,
           color: r.spec.color,
           selected: settings?.id === selectedRunner,
         });

@@ -1,3 +1,4 @@
+import { RunnerSwatch } from './RunnerSwatch';
 import { useEffect, useRef, useState } from 'react';
 import { MAX_PANES } from '../store/race-store';
 import { raceStore, useRace } from '../store/app-store';
@@ -79,7 +80,7 @@ export function PaneTitles() {
                 onClick={() => toggle(p, runner.id)}
                 title={runner.label}
               >
-                <span className="swatch" style={{ background: runner.color }} />
+                <RunnerSwatch id={runner.id} color={runner.color} line={false} />
                 {runner.label}
               </button>
             );

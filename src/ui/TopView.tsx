@@ -4,6 +4,7 @@ import { raceStore, useRace } from '../store/app-store';
 import { renderTopViewImage } from './top-view-image';
 import { swarmLive } from '../store/swarm-live';
 import { basinPixels } from '../draw/basin-colors';
+import { setRunnerDash, traceRunnerMarker } from '../draw/marker';
 
 /** At most this many swarm balls per runner are dotted on the map (an even subsample). */
 const MAX_DOTS = 1500;
@@ -115,9 +116,11 @@ export function TopView() {
         ctx.lineWidth = m.global ? 2 : 1;
         ctx.stroke();
       }
-      for (const r of race.runners) {
+      // Each runner's trail in its dash pattern and its ball as its marker, not only its hue.
+      const idOf = (i: number) => state.runners[i]?.id ?? i + 1;
+      race.runners.forEach((r, i) => {
         const h = r.history;
-        if (h.count === 0) continue;
+        if (h.count === 0) return;
         const slots = historySlots(h);
         const stride = Math.max(1, Math.ceil(slots / MAX_SEGMENTS));
         ctx.beginPath();
@@ -130,17 +133,18 @@ export function TopView() {
         ctx.stroke();
         ctx.strokeStyle = r.spec.color;
         ctx.lineWidth = 1.8;
+        setRunnerDash(ctx, idOf(i), 1.8);
         ctx.stroke();
-      }
-      for (const r of race.runners) {
-        ctx.beginPath();
-        ctx.arc(px(r.point[0]!), py(r.point[1]!), 5, 0, 2 * Math.PI);
+        ctx.setLineDash([]);
+      });
+      race.runners.forEach((r, i) => {
+        traceRunnerMarker(ctx, idOf(i), px(r.point[0]!), py(r.point[1]!), 5);
         ctx.fillStyle = r.spec.color;
         ctx.fill();
         ctx.strokeStyle = '#f2f2f2';
         ctx.lineWidth = 1.5;
         ctx.stroke();
-      }
+      });
       const [sx, sy] = [px(start[0]), py(start[1])];
       ctx.beginPath();
       ctx.arc(sx, sy, 7, 0, 2 * Math.PI);

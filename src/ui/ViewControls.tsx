@@ -1,15 +1,18 @@
+import { PALETTE_NAMES, type PaletteName } from '../core';
 import { VERTICAL_SCALE } from '../store/race-store';
 import { raceStore, useRace } from '../store/app-store';
 import { useT } from './use-t';
 
-/** Vertical scale, grid, top view, and overlay / side-by-side layout. */
+/** Vertical scale, grid, top view, the colour palette, and overlay / side-by-side layout. */
 export function ViewControls() {
   const t = useT();
   const verticalScale = useRace((s) => s.verticalScale);
   const wireframe = useRace((s) => s.wireframe);
   const showTopView = useRace((s) => s.showTopView);
   const layout = useRace((s) => s.layout);
-  const { setVerticalScale, setWireframe, setShowTopView, setLayout } = raceStore.getState();
+  const palette = useRace((s) => s.palette);
+  const { setVerticalScale, setWireframe, setShowTopView, setLayout, setPalette } =
+    raceStore.getState();
   return (
     <div className="group view" role="group">
       <label title={t.app.heightTitle}>
@@ -41,6 +44,20 @@ export function ViewControls() {
           onChange={(e) => setShowTopView(e.target.checked)}
         />
         {t.app.topView}
+      </label>
+      <label title={t.layout.paletteTitle}>
+        {t.layout.palette}
+        <select
+          data-testid="palette"
+          value={palette}
+          onChange={(e) => setPalette(e.target.value as PaletteName)}
+        >
+          {PALETTE_NAMES.map((name) => (
+            <option key={name} value={name}>
+              {t.layout.paletteNames[name]}
+            </option>
+          ))}
+        </select>
       </label>
       <div className="segmented" role="group" title={t.layout.layoutTitle}>
         <button

@@ -20,6 +20,8 @@ describe('the colour palette', () => {
     expect(colors(store.getState())).toEqual(CB.slice(0, 3));
     // Only colours change: the race goes on where it was.
     expect(store.getState().race).toBe(race);
+    // …and what draws from the race (top view, loss chart, clips) sees the new colours.
+    expect(race.runners.map((r) => r.spec.color)).toEqual(CB.slice(0, 3));
     store.getState().setPalette('lecture');
     expect(colors(store.getState())).toEqual(lecture);
   });

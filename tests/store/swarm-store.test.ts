@@ -104,7 +104,8 @@ describe('the store with many starts', () => {
     expect(store.getState().basinsOn).toBe(false);
     store.getState().applyScene('basins');
     expect(store.getState().basinsOn).toBe(true);
-  });
+    // Two 64 × 64 maps computed inline: seconds on a loaded two-core machine.
+  }, 30_000);
 
   it('links carry the swarm and the maps, clamped; bad values lose nothing else', () => {
     const store = open('?landscape=plastic-bag&swarm=300&basins=16&paused=1');

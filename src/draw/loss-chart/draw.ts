@@ -1,3 +1,4 @@
+import { setRunnerDash, traceRunnerMarker } from '../marker';
 import { needsLightOutline } from './color';
 import { COLUMN_STRIDE, downsampleColumns } from './downsample';
 import {
@@ -13,6 +14,8 @@ import {
 /** One runner's curve: its losses (index = step), how many of them to draw, its colour. */
 export interface ChartSeries extends LossCurve {
   color: string;
+  /** The runner's id: its dash pattern and end marker (absent: solid, a dot). */
+  id?: number;
   /** The runner the formula panel shows: drawn thicker and on top. */
   selected: boolean;
   /**
@@ -205,10 +208,16 @@ function drawSeries(
   }
   ctx.strokeStyle = s.color;
   ctx.lineWidth = width;
+  if (s.id !== undefined) setRunnerDash(ctx, s.id, width);
   ctx.stroke();
+  ctx.setLineDash([]);
 
-  ctx.beginPath();
-  ctx.arc(endX, endY, s.selected ? 3.2 : 2.6, 0, 2 * Math.PI);
+  const r = s.selected ? 3.2 : 2.6;
+  if (s.id !== undefined) traceRunnerMarker(ctx, s.id, endX, endY, r + 0.6);
+  else {
+    ctx.beginPath();
+    ctx.arc(endX, endY, r, 0, 2 * Math.PI);
+  }
   ctx.fillStyle = s.color;
   ctx.fill();
   if (outlined) {

@@ -1,3 +1,4 @@
+import { RunnerSwatch } from '../RunnerSwatch';
 import 'katex/dist/katex.min.css';
 import './formulas.css';
 import { useMemo, useState, type CSSProperties } from 'react';
@@ -46,7 +47,7 @@ export function FormulaPanel() {
       {runner ? (
         <>
           <div className="formula-runner">
-            <span className="swatch" style={{ background: runner.color }} />
+            <RunnerSwatch id={runner.id} color={runner.color} line={false} />
             <select
               aria-label={t.runner}
               title={t.runner}
@@ -178,7 +179,7 @@ function RuleItem({ runner, selected }: { runner: RunnerSettings; selected: bool
         onClick={() => raceStore.getState().selectRunner(runner.id)}
       >
         <span className="formula-all-name">
-          <span className="swatch" style={{ background: runner.color }} />
+          <RunnerSwatch id={runner.id} color={runner.color} line={false} />
           {runner.label}
         </span>
         <span className="formula-all-tex" dangerouslySetInnerHTML={{ __html: rule }} />
