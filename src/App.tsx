@@ -48,20 +48,16 @@ export function App() {
     >
       <header className="top-bar">
         <h1 className="app-title">{t.app.title}</h1>
-        <div className="segmented" role="tablist" inert={exporting}>
+        <div className="segmented" role="group" aria-label={t.a11y.viewSwitch} inert={exporting}>
           <button
-            role="tab"
             data-testid="view-race"
-            aria-selected={view === 'race'}
             aria-pressed={view === 'race'}
             onClick={() => setView('race')}
           >
             {t.layout.race}
           </button>
           <button
-            role="tab"
             data-testid="view-softmax"
-            aria-selected={view === 'softmax'}
             aria-pressed={view === 'softmax'}
             onClick={() => setView('softmax')}
           >
@@ -88,7 +84,7 @@ export function App() {
           </div>
         </div>
       </header>
-      <aside className="left-panel" inert={exporting}>
+      <aside className="left-panel" aria-label={t.a11y.settingsPanel} inert={exporting}>
         <ScenesPanel />
         <LandscapePanel />
         <RunnersPanel />
@@ -117,7 +113,7 @@ export function App() {
         <Legend />
         <PresenterStage />
       </section>
-      <aside className="right-panel" inert={exporting}>
+      <aside className="right-panel" aria-label={t.a11y.liveViewsPanel} inert={exporting}>
         <StartFields />
         <TopView />
         <DataPanel />

@@ -1,3 +1,4 @@
+import * as a11y from './a11y';
 import * as app from './app';
 import * as chart from './chart';
 import * as data from './data';
@@ -41,6 +42,7 @@ export const messages = {
     data: data.en,
     swarm: swarm.en,
     session: session.en,
+    a11y: a11y.en,
   },
   ru: {
     app: app.ru,
@@ -58,6 +60,7 @@ export const messages = {
     data: data.ru,
     swarm: swarm.ru,
     session: session.ru,
+    a11y: a11y.ru,
   },
 } satisfies Record<Language, unknown>;
 

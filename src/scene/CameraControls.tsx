@@ -24,13 +24,21 @@ export function CameraControls() {
 
   useEffect(() => {
     const controls = new OrbitControls(camera, gl.domElement);
-    controls.enableDamping = true;
+    // The camera glides on after a turn, unless the user asked for less motion: then it stops
+    // where the pointer lets go.
+    const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)');
+    const followMotionSetting = () => {
+      controls.enableDamping = !reducedMotion?.matches;
+    };
+    followMotionSetting();
+    reducedMotion?.addEventListener('change', followMotionSetting);
     controls.dampingFactor = 0.12;
     controls.maxPolarAngle = Math.PI * 0.49;
     controls.minDistance = 3;
     controls.maxDistance = 40;
     sceneRefs.controls = controls;
     return () => {
+      reducedMotion?.removeEventListener('change', followMotionSetting);
       controls.dispose();
       sceneRefs.controls = null;
     };

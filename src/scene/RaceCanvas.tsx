@@ -18,6 +18,9 @@ import { raceStore, useRace } from '../store/app-store';
 /** How long the "3D view is back" notice stays before it goes by itself. */
 const RESTORED_NOTICE_MS = 8_000;
 
+/** The id of the element whose text names the canvas for screen readers (ui/a11y/CanvasDescription). */
+export const CANVAS_DESCRIPTION_ID = 'race-canvas-description';
+
 const watched = new WeakSet<HTMLCanvasElement>();
 
 /**
@@ -76,6 +79,8 @@ export function RaceCanvas() {
       gl={{ antialias: !softwareRenderer() }}
       onCreated={({ gl }) => {
         gl.domElement.setAttribute('data-testid', 'scene-canvas');
+        gl.domElement.setAttribute('role', 'img');
+        gl.domElement.setAttribute('aria-labelledby', CANVAS_DESCRIPTION_ID);
         carryOnThroughContextLoss(gl.domElement);
       }}
     >

@@ -1,4 +1,6 @@
 import { RaceCanvas } from '../scene/RaceCanvas';
+import { CanvasDescription } from './a11y/CanvasDescription';
+import { StatusAnnouncer } from './a11y/StatusAnnouncer';
 import { FailSafe } from './FailSafe';
 import { FallbackClock } from './FallbackClock';
 import { NoWebGl } from './NoWebGl';
@@ -13,12 +15,17 @@ export function RaceView({ webGl, onNoWebGl }: { webGl: boolean; onNoWebGl: () =
       <>
         <NoWebGl />
         <FallbackClock />
+        <StatusAnnouncer />
       </>
     );
   }
   return (
-    <FailSafe fallback={null} onFailure={onNoWebGl}>
-      <RaceCanvas />
-    </FailSafe>
+    <>
+      <FailSafe fallback={null} onFailure={onNoWebGl}>
+        <RaceCanvas />
+      </FailSafe>
+      <CanvasDescription />
+      <StatusAnnouncer />
+    </>
   );
 }

@@ -5,6 +5,7 @@ import { candidateCodecs, CODEC_NAMES, webCodecsAvailable } from '../../record/c
 import { planFor } from '../../record/exporter';
 import { clipSeconds } from '../../record/schedule';
 import { raceStore, useRace } from '../../store/app-store';
+import { trapTab } from '../a11y/focus-trap';
 import { useT } from '../use-t';
 import { ClipFields } from './ClipFields';
 import {
@@ -30,8 +31,9 @@ interface Props {
 
 /**
  * The export dialog: a clip (MP4 or WebM, rendered frame by frame), a PNG still, or a live
- * recording. It stays mounted while closed so the settings are kept. It is not modal, so the view
- * can still be set up behind it; while a clip renders, a shield keeps the page still.
+ * recording. It stays mounted while closed so the settings are kept. The keyboard stays inside it
+ * (Tab cycles, Escape closes and returns to the Export button), but the mouse can still set up the
+ * view behind it; while a clip renders, a shield keeps the page still.
  */
 export function ExportDialog({ open, anchor, onClose, live }: Props) {
   const t = useT().record;
@@ -58,8 +60,9 @@ export function ExportDialog({ open, anchor, onClose, live }: Props) {
     [open, problem, form, landscape, startPoint, runners, shake],
   );
 
-  // Escape closes (cancelling a clip under way). Keys pressed in the dialog, and any key while a
-  // clip renders, never reach the app's shortcuts (Space would toggle play).
+  // Escape closes (cancelling a clip under way). Tab and Shift+Tab stay inside the dialog. Keys
+  // pressed in the dialog, and any key while a clip renders, never reach the app's shortcuts
+  // (Space would toggle play).
   useEffect(() => {
     if (!open) return;
     const onKey = (e: KeyboardEvent) => {
@@ -68,15 +71,28 @@ export function ExportDialog({ open, anchor, onClose, live }: Props) {
         onClose();
         return;
       }
+      if (box.current) trapTab(e, box.current);
       if (running || box.current?.contains(e.target as Node)) e.stopPropagation();
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
   }, [open, running, cancel, onClose]);
 
+  // Opening focuses the first field; closing (Escape, ×, a live recording started) gives the focus
+  // back to the Export button, unless the user has since put it somewhere else.
+  const wasOpen = useRef(false);
   useEffect(() => {
-    if (open) box.current?.querySelector<HTMLElement>('select')?.focus();
-  }, [open]);
+    if (open) {
+      wasOpen.current = true;
+      box.current?.querySelector<HTMLElement>('select')?.focus();
+      return;
+    }
+    if (!wasOpen.current) return;
+    wasOpen.current = false;
+    const focused = document.activeElement;
+    if (!focused || focused === document.body || box.current?.contains(focused))
+      anchor.current?.focus();
+  }, [open, anchor]);
 
   const wanted = candidateCodecs(form.format)[0];
   const container = form.format === 'webm' ? 'WebM' : 'MP4';
@@ -104,7 +120,7 @@ export function ExportDialog({ open, anchor, onClose, live }: Props) {
         ref={box}
         className="export-dialog"
         role="dialog"
-        aria-modal="false"
+        aria-modal="true"
         aria-labelledby="export-dialog-title"
         data-testid="export-dialog"
         hidden={!open}

@@ -19,6 +19,7 @@ export function LandscapePanel() {
       <h2>{t.landscapePanel.heading}</h2>
       <select
         data-testid="landscape"
+        aria-label={t.a11y.landscapeSelect}
         value={id}
         onChange={(e) => {
           const value = e.target.value;
