@@ -58,6 +58,8 @@ export const en = {
           'and',
         )}. `) +
     (c.lowest ? `The lowest point is at ${c.lowest}.` : ''),
+  /** How to turn the 3D view from the keyboard (the canvas's description). */
+  canvasKeys: 'Shift and the arrow keys turn the camera, plus and minus zoom.',
   /** A runner's new status as the live region reads it out. */
   statusChange: (label: string, status: string) => `${label}: ${status}.`,
 };
@@ -91,5 +93,6 @@ export const ru: typeof en = {
           'и',
         )}. `) +
     (c.lowest ? `Самая низкая точка — ${c.lowest}.` : ''),
+  canvasKeys: 'Shift и стрелки поворачивают камеру, плюс и минус приближают и отдаляют.',
   statusChange: (label, status) => `${label}: ${status}.`,
 };

@@ -18,8 +18,9 @@ import { raceStore, useRace } from '../store/app-store';
 /** How long the "3D view is back" notice stays before it goes by itself. */
 const RESTORED_NOTICE_MS = 8_000;
 
-/** The id of the element whose text names the canvas for screen readers (ui/a11y/CanvasDescription). */
+/** The ids of the texts that name and describe the canvas for screen readers (ui/a11y/CanvasDescription). */
 export const CANVAS_DESCRIPTION_ID = 'race-canvas-description';
+export const CANVAS_KEYS_ID = 'race-canvas-keys';
 
 const watched = new WeakSet<HTMLCanvasElement>();
 
@@ -81,6 +82,7 @@ export function RaceCanvas() {
         gl.domElement.setAttribute('data-testid', 'scene-canvas');
         gl.domElement.setAttribute('role', 'img');
         gl.domElement.setAttribute('aria-labelledby', CANVAS_DESCRIPTION_ID);
+        gl.domElement.setAttribute('aria-describedby', CANVAS_KEYS_ID);
         carryOnThroughContextLoss(gl.domElement);
       }}
     >

@@ -266,6 +266,41 @@ describe('Optimizer Race: accessibility', () => {
     await page.getByTestId('lang-en').click();
   });
 
+  it('the 3D view is reached by Tab and turned from the keyboard without stepping the race', async () => {
+    if ((await page.getByTestId('play').getAttribute('aria-pressed')) === 'true')
+      await page.getByTestId('play').click();
+    // The canvas comes right after the left panel's controls.
+    await page.locator('.left-panel').locator('button, input, select, textarea').last().focus();
+    const onCanvas = () =>
+      page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'scene-canvas');
+    for (let i = 0; i < 10 && !(await onCanvas()); i += 1) await page.keyboard.press('Tab');
+    expect(await onCanvas()).toBe(true);
+    expect(await race.canvas.evaluate((e) => getComputedStyle(e).outlineStyle)).not.toBe('none');
+    const describedBy = await race.canvas.getAttribute('aria-describedby');
+    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toMatch(/Shift/);
+
+    const shot = async () => decodePng(await canvasShot(page)).rgba;
+    const changedShare = (a: Uint8Array, b: Uint8Array) => {
+      let changed = 0;
+      for (let i = 0; i < a.length; i += 4)
+        if (Math.abs(a[i]! - b[i]!) + Math.abs(a[i + 1]! - b[i + 1]!) > 8) changed += 1;
+      return changed / (a.length / 4);
+    };
+    const step = await stepNow(page);
+    const before = await shot();
+    for (let i = 0; i < 3; i += 1) await page.keyboard.press('Shift+ArrowRight');
+    await letFramesPass(page, 2, 0);
+    const turned = await shot();
+    expect(changedShare(before, turned)).toBeGreaterThan(0.05);
+    expect(await stepNow(page)).toBe(step);
+    await page.keyboard.press('+');
+    await letFramesPass(page, 2, 0);
+    expect(changedShare(turned, await shot())).toBeGreaterThan(0.05);
+    // A plain → still steps the race.
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => stepNow(page), WAIT).toBe(step + 1);
+  });
+
   it('with reduced motion the camera stops where a drag lets go, and nothing slides', async () => {
     if ((await page.getByTestId('play').getAttribute('aria-pressed')) === 'true')
       await page.getByTestId('play').click();
