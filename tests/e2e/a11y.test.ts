@@ -137,7 +137,7 @@ describe('Optimizer Race: accessibility', () => {
     expect(Object.keys(report)).toHaveLength(8);
   }, 240_000);
 
-  it('the keyboard reaches Export with a visible ring; the dialog keeps Tab inside and Escape gives the focus back', async () => {
+  it('the keyboard reaches Export with a visible ring; the dialog keeps Tab inside and Escape gives the focus back; presenter mode shows its bar to the keyboard', async () => {
     await page.getByTestId('lang-en').click();
     // From the language switch, back through the top bar to Export.
     for (let i = 0; i < 8 && (await activeTestId(page)) !== 'export'; i += 1)
@@ -199,6 +199,28 @@ describe('Optimizer Race: accessibility', () => {
     await page.keyboard.press('p');
     await page.keyboard.press('r');
     expect(await page.getByTestId('presenter').getAttribute('aria-pressed')).toBe('false');
+
+    // In presenter mode the top bar fades out with the mouse, and comes back for the keyboard.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('p');
+    const bar = page.locator('.top-bar');
+    const opacity = () => bar.evaluate((e) => Number(getComputedStyle(e).opacity));
+    await expect.poll(opacity, { ...WAIT, timeout: 10_000 }).toBe(0);
+    const inBar = () => bar.evaluate((e) => e.contains(document.activeElement));
+    for (let i = 0; i < 10 && !(await inBar()); i += 1) await page.keyboard.press('Tab');
+    expect(await inBar()).toBe(true);
+    await expect.poll(opacity, WAIT).toBe(1);
+    // Escape in the export dialog closes the dialog, not presenter mode.
+    await page.getByTestId('export').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusInDialog(page), WAIT).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('export-dialog').waitFor({ state: 'hidden' });
+    expect(await page.getByTestId('presenter').getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(() => page.getByTestId('presenter').getAttribute('aria-pressed'))
+      .toBe('false');
     expectCleanConsole(race.problems);
   });
 

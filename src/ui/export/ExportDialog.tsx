@@ -67,6 +67,8 @@ export function ExportDialog({ open, anchor, onClose, live }: Props) {
     if (!open) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') {
+        // Closes the dialog only (not presenter mode behind it too).
+        e.stopPropagation();
         cancel();
         onClose();
         return;
