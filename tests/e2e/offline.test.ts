@@ -149,7 +149,12 @@ describe('Optimizer Race as an installed, offline app', () => {
     // The service worker installs (precaching everything), activates and takes the page.
     const worker = await page.evaluate(async () => {
       // Ready once it is active (installed: the precache is complete) …
-      const registration = await navigator.serviceWorker.ready;
+      const registration = await Promise.race([
+        navigator.serviceWorker.ready,
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error('no service worker active within 60 s')), 60_000),
+        ),
+      ]);
       const active = registration.active!;
       // … activated (outdated caches cleaned), and controlling this page.
       if (active.state !== 'activated') {
@@ -223,6 +228,17 @@ describe('Optimizer Race as an installed, offline app', () => {
     await expect
       .poll(() => page.evaluate(() => document.fonts.check('16px KaTeX_Main')), WAIT)
       .toBe(true);
+    // (check() is true too when no KaTeX face exists or one failed: look at the faces themselves.)
+    const katexFonts = await page.evaluate(() =>
+      [...document.fonts].filter((f) => f.family.includes('KaTeX')).map((f) => f.status),
+    );
+    expect(katexFonts.filter((s) => s === 'loaded').length, 'KaTeX fonts loaded').toBeGreaterThan(
+      0,
+    );
+    expect(
+      katexFonts.filter((s) => s === 'error'),
+      'KaTeX fonts that failed',
+    ).toEqual([]);
 
     // A clip exports (the dialog and its encoder are a chunk loaded only now): the smallest
     // one, 128 × 72 at 30 fps for half a second.
