@@ -36,6 +36,15 @@ async function audit(page: Page): Promise<{ counts: Counts; serious: string[]; a
     if (impact === 'serious' || impact === 'critical')
       serious.push(`${v.id} (${v.help}): ${where}`);
   }
+  // What axe could not decide (mostly text contrast over the 3D canvas): listed, not judged.
+  for (const v of result.incomplete) {
+    const why = new Map<string, number>();
+    for (const n of v.nodes) {
+      const key = String((n.any[0]?.data as { messageKey?: string } | null)?.messageKey ?? '?');
+      why.set(key, (why.get(key) ?? 0) + 1);
+    }
+    all.push(`needs review ${v.id}: ${JSON.stringify(Object.fromEntries(why))}`);
+  }
   return { counts, serious, all };
 }
 

@@ -21,9 +21,13 @@ export function ExportStatus({ job }: { job: ExportJob }) {
           aria-label={job.kind === 'running' ? t.progress(done, total) : undefined}
         />
         {job.kind === 'running' ? (
+          // The same live paragraph says how the clip ended; the count that changes every frame is
+          // kept out of it (the progress bar carries it for whoever asks).
           <p aria-live="polite">
-            {total > 0 && t.progress(done, total)}
-            {job.secondsLeft !== null && <> · {t.timeLeft(formatDuration(job.secondsLeft))}</>}
+            <span aria-hidden="true">
+              {total > 0 && t.progress(done, total)}
+              {job.secondsLeft !== null && <> · {t.timeLeft(formatDuration(job.secondsLeft))}</>}
+            </span>
           </p>
         ) : (
           <p aria-live="polite" data-testid="export-done">
