@@ -82,7 +82,7 @@ export function Legend() {
   const td = useT().data;
   const selected = useRace((s) => s.selectedRunner);
   return (
-    <section className="panel legend" aria-label="Runners">
+    <section className="panel legend" aria-label={t.legendRegion}>
       <EpochCounter />
       <table>
         <thead>

@@ -5,7 +5,7 @@ import { noticeText, useT } from './use-t';
 export function Notices() {
   const notices = useRace((s) => s.notices);
   const t = useT();
-  if (notices.length === 0) return null;
+  // The live region is always there (empty when quiet), so screen readers hear its first message.
   return (
     <div className="notices" role="status" aria-live="polite">
       {notices.map((n, i) => (
