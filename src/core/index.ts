@@ -20,3 +20,4 @@ export * from './softmax';
 export * from './surface-job';
 export * from './surface-drawing';
 export * from './data';
+export * from './net';

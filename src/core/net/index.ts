@@ -1,0 +1,6 @@
+export * from './data';
+export * from './mlp';
+export * from './train';
+export * from './eigen';
+export * from './plane';
+export * from './plane-surface';
