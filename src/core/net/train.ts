@@ -33,8 +33,9 @@ export interface NetRun {
   /** With `batches` asked and batch < n: the rows of step k + 1's minibatch (else null). */
   batches: number[][] | null;
   /**
-   * The step whose update made θ (or the optimizer's state) non-finite, or null. The runner then
-   * stands still: later iterates, losses and accuracies repeat those of the step before.
+   * The step whose update made θ, the optimizer's state or the full-data loss non-finite, or null.
+   * The runner then stands still: later iterates, losses and accuracies repeat those of the step
+   * before, and their rates are 0.
    */
   divergedAt: number | null;
   // Live state (scratch for the steps still to come).
@@ -74,12 +75,14 @@ export interface NetTrainingOptions {
 
 const scratchPass: NetPass = createNetPass();
 
-function evaluateAt(run: NetRun, data: NetData, k: number): void {
+/** Records the full-data loss and accuracy at the current θ as iterate k; returns the loss. */
+function evaluateAt(run: NetRun, data: NetData, k: number): number {
   const full = run.batch >= data.n;
   netPass(run.theta, data, null, data.n, full ? run.grad : null, scratchPass);
   run.gradFresh = full;
   run.loss[k] = scratchPass.loss;
   run.accuracy[k] = scratchPass.accuracy;
+  return scratchPass.loss;
 }
 
 function createRun(
@@ -174,12 +177,13 @@ function stepRun(run: NetRun, data: NetData, k: number): void {
   run.lr[k] = run.stepSpec.lr;
   optimizerStep(run.stepSpec, theta, grad, buffers, NET_SIZE);
   advanceSchedule(run.schedule);
-  if (
-    !finiteArray(theta) ||
-    !finiteArray(buffers.m) ||
-    !finiteArray(buffers.s) ||
-    !finiteArray(buffers.a)
-  ) {
+  const finite =
+    finiteArray(theta) &&
+    finiteArray(buffers.m) &&
+    finiteArray(buffers.s) &&
+    finiteArray(buffers.a) &&
+    Number.isFinite(evaluateAt(run, data, k + 1));
+  if (!finite) {
     theta.set(saved.subarray(3 * NET_SIZE));
     buffers.m.set(saved.subarray(0, NET_SIZE));
     buffers.s.set(saved.subarray(NET_SIZE, 2 * NET_SIZE));
@@ -191,7 +195,6 @@ function stepRun(run: NetRun, data: NetData, k: number): void {
     return;
   }
   params.set(theta, next);
-  evaluateAt(run, data, k + 1);
 }
 
 /**
