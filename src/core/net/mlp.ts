@@ -54,10 +54,12 @@ export function createNetPass(): NetPass {
   return { loss: 0, accuracy: 0 };
 }
 
-// Scratch for one row (the hot loop allocates nothing).
+// Scratch: hidden activations h, first-layer errors γ and output errors δ of every row of a
+// pass, grown (never shrunk) to the largest batch seen, so the hot loop allocates nothing.
+let hs = new Float64Array(0);
+let gs = new Float64Array(0);
+let ds = new Float64Array(0);
 const hidden = new Float64Array(H);
-const logits = new Float64Array(C);
-const delta = new Float64Array(C);
 
 /**
  * One forward (and, with `grad`, backward) pass of the classifier over rows of the data, in
@@ -68,8 +70,8 @@ const delta = new Float64Array(C);
  * (the log-sum-exp taken after subtracting maxⱼ zᵢⱼ), L = (1/B)·Σᵢ ℓᵢ over the B rows —
  * PyTorch's `CrossEntropyLoss()` (mean) on the logits. The gradient, by backpropagation:
  *
- *   δᵢ = (softmax(zᵢ) − e_yᵢ)/B,  ∂L/∂W₂ = Σᵢ δᵢhᵢᵀ,  ∂L/∂b₂ = Σᵢ δᵢ,
- *   γᵢ = (W₂ᵀδᵢ) ⊙ (1 − hᵢ²),      ∂L/∂W₁ = Σᵢ γᵢxᵢᵀ,  ∂L/∂b₁ = Σᵢ γᵢ,
+ *   δᵢ = softmax(zᵢ) − e_yᵢ,        ∂L/∂W₂ = (1/B)·Σᵢ δᵢhᵢᵀ,  ∂L/∂b₂ = (1/B)·Σᵢ δᵢ,
+ *   γᵢ = (W₂ᵀδᵢ) ⊙ (1 − hᵢ²),     ∂L/∂W₁ = (1/B)·Σᵢ γᵢxᵢᵀ,  ∂L/∂b₁ = (1/B)·Σᵢ γᵢ,
  *
  * written to `grad` in the layout of θ ({@link NET_OFFSETS}). `rows` lists row indices (the first
  * `count` are used); null means every row in file order (count = n). Writes the mean loss and the
@@ -85,7 +87,11 @@ export function netPass(
 ): NetPass {
   const x = data.x;
   const y = data.y;
-  if (grad) grad.fill(0, 0, NET_SIZE);
+  if (hs.length < count * H) {
+    hs = new Float64Array(count * H);
+    gs = new Float64Array(count * H);
+    ds = new Float64Array(count * C);
+  }
   let loss = 0;
   let correct = 0;
   for (let r = 0; r < count; r++) {
@@ -95,65 +101,124 @@ export function netPass(
     const x1 = x[xo + 1]!;
     const x2 = x[xo + 2]!;
     const x3 = x[xo + 3]!;
+    const ho = r * H;
+    let z0 = theta[B2]!;
+    let z1 = theta[B2 + 1]!;
+    let z2 = theta[B2 + 2]!;
     for (let k = 0; k < H; k++) {
       const w = W1 + k * D;
-      hidden[k] = Math.tanh(
+      const h = Math.tanh(
         theta[w]! * x0 +
           theta[w + 1]! * x1 +
           theta[w + 2]! * x2 +
           theta[w + 3]! * x3 +
           theta[B1 + k]!,
       );
+      hs[ho + k] = h;
+      z0 += theta[W2 + k]! * h;
+      z1 += theta[W2 + H + k]! * h;
+      z2 += theta[W2 + 2 * H + k]! * h;
     }
-    let top = -Infinity;
+    let top = z0;
     let best = 0;
-    for (let j = 0; j < C; j++) {
-      const w = W2 + j * H;
-      let z = theta[B2 + j]!;
-      for (let k = 0; k < H; k++) z += theta[w + k]! * hidden[k]!;
-      logits[j] = z;
-      if (z > top) {
-        top = z;
-        best = j;
-      }
+    if (z1 > top) {
+      top = z1;
+      best = 1;
     }
-    let sum = 0;
-    for (let j = 0; j < C; j++) {
-      const e = j === best ? 1 : Math.exp(logits[j]! - top);
-      delta[j] = e;
-      sum += e;
+    if (z2 > top) {
+      top = z2;
+      best = 2;
     }
+    const e0 = best === 0 ? 1 : Math.exp(z0 - top);
+    const e1 = best === 1 ? 1 : Math.exp(z1 - top);
+    const e2 = best === 2 ? 1 : Math.exp(z2 - top);
+    const sum = e0 + e1 + e2;
     const label = y[i]!;
-    loss += top + Math.log(sum) - logits[label]!;
+    loss += top + Math.log(sum) - (label === 0 ? z0 : label === 1 ? z1 : z2);
     if (best === label) correct += 1;
     if (!grad) continue;
-    for (let j = 0; j < C; j++) {
-      const dj = delta[j]! / sum - (j === label ? 1 : 0);
-      delta[j] = dj;
-      grad[B2 + j] = grad[B2 + j]! + dj;
-      const w = W2 + j * H;
-      for (let k = 0; k < H; k++) grad[w + k] = grad[w + k]! + dj * hidden[k]!;
-    }
+    const d0 = e0 / sum - (label === 0 ? 1 : 0);
+    const d1 = e1 / sum - (label === 1 ? 1 : 0);
+    const d2 = e2 / sum - (label === 2 ? 1 : 0);
+    const dO = r * C;
+    ds[dO] = d0;
+    ds[dO + 1] = d1;
+    ds[dO + 2] = d2;
     for (let k = 0; k < H; k++) {
-      let back = 0;
-      for (let j = 0; j < C; j++) back += theta[W2 + j * H + k]! * delta[j]!;
-      const hk = hidden[k]!;
-      const g = back * (1 - hk * hk);
-      const w = W1 + k * D;
-      grad[w] = grad[w]! + g * x0;
-      grad[w + 1] = grad[w + 1]! + g * x1;
-      grad[w + 2] = grad[w + 2]! + g * x2;
-      grad[w + 3] = grad[w + 3]! + g * x3;
-      grad[B1 + k] = grad[B1 + k]! + g;
+      const h = hs[ho + k]!;
+      const back = theta[W2 + k]! * d0 + theta[W2 + H + k]! * d1 + theta[W2 + 2 * H + k]! * d2;
+      gs[ho + k] = back * (1 - h * h);
     }
   }
-  if (grad) {
-    const scale = 1 / count;
-    for (let p = 0; p < NET_SIZE; p++) grad[p] = grad[p]! * scale;
-  }
+  if (grad) accumulateGradient(x, rows, count, grad);
   out.loss = loss / count;
   out.accuracy = correct / count;
   return out;
+}
+
+/** ∂L/∂θ from the rows' γ and δ of the pass: the sums of outer products, each in registers. */
+function accumulateGradient(
+  x: Float64Array,
+  rows: ArrayLike<number> | null,
+  count: number,
+  grad: Float64Array,
+): void {
+  for (let k = 0; k < H; k++) {
+    let a0 = 0;
+    let a1 = 0;
+    let a2 = 0;
+    let a3 = 0;
+    let ab = 0;
+    for (let r = 0; r < count; r++) {
+      const xo = (rows === null ? r : rows[r]!) * D;
+      const g = gs[r * H + k]!;
+      a0 += g * x[xo]!;
+      a1 += g * x[xo + 1]!;
+      a2 += g * x[xo + 2]!;
+      a3 += g * x[xo + 3]!;
+      ab += g;
+    }
+    const w = W1 + k * D;
+    grad[w] = a0 / count;
+    grad[w + 1] = a1 / count;
+    grad[w + 2] = a2 / count;
+    grad[w + 3] = a3 / count;
+    grad[B1 + k] = ab / count;
+  }
+  for (let j = 0; j < C; j++) {
+    let a0 = 0;
+    let a1 = 0;
+    let a2 = 0;
+    let a3 = 0;
+    let a4 = 0;
+    let a5 = 0;
+    let a6 = 0;
+    let a7 = 0;
+    let ab = 0;
+    for (let r = 0; r < count; r++) {
+      const d = ds[r * C + j]!;
+      const ho = r * H;
+      a0 += d * hs[ho]!;
+      a1 += d * hs[ho + 1]!;
+      a2 += d * hs[ho + 2]!;
+      a3 += d * hs[ho + 3]!;
+      a4 += d * hs[ho + 4]!;
+      a5 += d * hs[ho + 5]!;
+      a6 += d * hs[ho + 6]!;
+      a7 += d * hs[ho + 7]!;
+      ab += d;
+    }
+    const w = W2 + j * H;
+    grad[w] = a0 / count;
+    grad[w + 1] = a1 / count;
+    grad[w + 2] = a2 / count;
+    grad[w + 3] = a3 / count;
+    grad[w + 4] = a4 / count;
+    grad[w + 5] = a5 / count;
+    grad[w + 6] = a6 / count;
+    grad[w + 7] = a7 / count;
+    grad[B2 + j] = ab / count;
+  }
 }
 
 /**
