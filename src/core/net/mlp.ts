@@ -1,5 +1,6 @@
 import { createRandom, nextUniform } from '../random';
 import type { NetData } from './data';
+import { tanh } from './tanh';
 
 /** The network's widths: 4 inputs → 8 tanh units → 3 logits (softmax over the classes). */
 export const NET_LAYERS = [4, 8, 3] as const;
@@ -107,7 +108,7 @@ export function netPass(
     let z2 = theta[B2 + 2]!;
     for (let k = 0; k < H; k++) {
       const w = W1 + k * D;
-      const h = Math.tanh(
+      const h = tanh(
         theta[w]! * x0 +
           theta[w + 1]! * x1 +
           theta[w + 2]! * x2 +
@@ -234,7 +235,7 @@ export function netLogits(
   for (let k = 0; k < H; k++) {
     let a = theta[B1 + k]!;
     for (let l = 0; l < D; l++) a += theta[W1 + k * D + l]! * x[at + l]!;
-    hidden[k] = Math.tanh(a);
+    hidden[k] = tanh(a);
   }
   for (let j = 0; j < C; j++) {
     let z = theta[B2 + j]!;

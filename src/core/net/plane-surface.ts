@@ -1,5 +1,6 @@
 import type { Domain } from '../landscapes/types';
 import type { NetData } from './data';
+import { tanh } from './tanh';
 import { NET_LAYERS, NET_OFFSETS } from './mlp';
 import type { NetPlane } from './plane';
 
@@ -53,10 +54,6 @@ export function createPlaneSampler(plane: NetPlane, data: NetData): PlaneSampler
   const base = new Float64Array(n * H); // u⁰ + b·u² along a grid row
   const w = new Float64Array(SECOND); // W₂, b₂ at the vertex
   const h = new Float64Array(H);
-  const ha = new Float64Array(H);
-  const hb = new Float64Array(H);
-  const z = new Float64Array(C);
-  const e = new Float64Array(C);
   const B2 = H * C;
   return (domain, segments, j0, j1, values, gradients) => {
     const { xMin, xMax, yMin, yMax } = domain;
@@ -75,51 +72,53 @@ export function createPlaneSampler(plane: NetPlane, data: NetData): PlaneSampler
         let gb = 0;
         for (let r = 0; r < n; r++) {
           const o = r * H;
-          for (let k = 0; k < H; k++) h[k] = Math.tanh(base[o + k]! + a * u1[o + k]!);
-          let top = -Infinity;
+          let z0 = w[B2]!;
+          let z1 = w[B2 + 1]!;
+          let z2 = w[B2 + 2]!;
+          for (let k = 0; k < H; k++) {
+            const hk = tanh(base[o + k]! + a * u1[o + k]!);
+            h[k] = hk;
+            z0 += w[k]! * hk;
+            z1 += w[H + k]! * hk;
+            z2 += w[2 * H + k]! * hk;
+          }
+          let top = z0;
           let best = 0;
-          for (let c = 0; c < C; c++) {
-            let s = w[B2 + c]!;
-            const wo = c * H;
-            for (let k = 0; k < H; k++) s += w[wo + k]! * h[k]!;
-            z[c] = s;
-            if (s > top) {
-              top = s;
-              best = c;
-            }
+          if (z1 > top) {
+            top = z1;
+            best = 1;
           }
-          let sum = 0;
-          for (let c = 0; c < C; c++) {
-            const ec = c === best ? 1 : Math.exp(z[c]! - top);
-            e[c] = ec;
-            sum += ec;
+          if (z2 > top) {
+            top = z2;
+            best = 2;
           }
+          const e0 = best === 0 ? 1 : Math.exp(z0 - top);
+          const e1 = best === 1 ? 1 : Math.exp(z1 - top);
+          const e2 = best === 2 ? 1 : Math.exp(z2 - top);
+          const sum = e0 + e1 + e2;
           const label = y[r]!;
           // Σ log(sumᵢ) as the log of a product: each sumᵢ lies in [1, 3], and 3²⁵⁶ < 10¹²³.
-          linear += top - z[label]!;
+          linear += top - (label === 0 ? z0 : label === 1 ? z1 : z2);
           product *= sum;
           if ((r & 255) === 255) {
             loss += Math.log(product);
             product = 1;
           }
           if (!gradients) continue;
+          const c0 = e0 / sum - (label === 0 ? 1 : 0);
+          const c1 = e1 / sum - (label === 1 ? 1 : 0);
+          const c2 = e2 / sum - (label === 2 ? 1 : 0);
+          // ∂ℓ/∂a = Σⱼ cⱼ·(W₂¹h + b₂¹ + W₂·∂h/∂a)ⱼ; the last term as (W₂ᵀc)·∂h/∂a.
+          let za = c0 * w1[B2]! + c1 * w1[B2 + 1]! + c2 * w1[B2 + 2]!;
+          let zb = c0 * w2[B2]! + c1 * w2[B2 + 1]! + c2 * w2[B2 + 2]!;
           for (let k = 0; k < H; k++) {
-            const slope = 1 - h[k]! * h[k]!;
-            ha[k] = slope * u1[o + k]!;
-            hb[k] = slope * u2[o + k]!;
+            const hk = h[k]!;
+            const back = (c0 * w[k]! + c1 * w[H + k]! + c2 * w[2 * H + k]!) * (1 - hk * hk);
+            za += (c0 * w1[k]! + c1 * w1[H + k]! + c2 * w1[2 * H + k]!) * hk + back * u1[o + k]!;
+            zb += (c0 * w2[k]! + c1 * w2[H + k]! + c2 * w2[2 * H + k]!) * hk + back * u2[o + k]!;
           }
-          for (let c = 0; c < C; c++) {
-            const coef = e[c]! / sum - (c === label ? 1 : 0);
-            const wo = c * H;
-            let za = w1[B2 + c]!;
-            let zb = w2[B2 + c]!;
-            for (let k = 0; k < H; k++) {
-              za += w1[wo + k]! * h[k]! + w[wo + k]! * ha[k]!;
-              zb += w2[wo + k]! * h[k]! + w[wo + k]! * hb[k]!;
-            }
-            ga += coef * za;
-            gb += coef * zb;
-          }
+          ga += za;
+          gb += zb;
         }
         const at = j * side + i;
         values[at] = (linear + loss + Math.log(product)) / n;
