@@ -11,7 +11,8 @@ const C = 3;
 /**
  * Where each tensor sits in the flat parameter vector θ, in PyTorch's order
  * (`model.parameters()` of `Sequential(Linear(4, 8), Tanh(), Linear(8, 3))`):
- * W₁ (8×4, row-major: W₁[k][l] at 8·0 + 4k + l), b₁ (8), W₂ (3×8, row-major), b₂ (3).
+ * W₁ (8×4, row-major: W₁[k][l] at 4k + l), b₁ (8) from 32, W₂ (3×8, row-major: W₂[j][k] at
+ * 40 + 8j + k), b₂ (3) from 64.
  */
 export const NET_OFFSETS = { w1: 0, b1: D * H, w2: D * H + H, b2: D * H + H + H * C } as const;
 
