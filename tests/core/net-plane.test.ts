@@ -10,8 +10,10 @@ import {
   createNetPass,
   createNetTraining,
   createPlaneSampler,
+  createRandom,
   defaultSpec,
   distanceFromPlane,
+  filterNormalizedDirection,
   fitTrainingPlane,
   initialWeights,
   loadPenguinClasses,
@@ -225,5 +227,29 @@ describe('the eigen-decomposition behind the plane', () => {
         expect(Math.abs(gram - (i === j ? 1 : 0))).toBeLessThanOrEqual(1e-14);
       }
     }
+  });
+});
+
+describe('filter-normalized random directions (for sharp or flat minima)', () => {
+  it('give every unit’s incoming weights the norm of the trained ones, and leave biases alone', () => {
+    const theta = netIterate(training.runners[2]!, 120);
+    const d = filterNormalizedDirection(theta, createRandom(4));
+    const norm = (a: Float64Array, from: number, to: number) =>
+      Math.sqrt(a.subarray(from, to).reduce((s, v) => s + v * v, 0));
+    for (let k = 0; k < 8; k++) {
+      const [from, to] = [4 * k, 4 * k + 4];
+      expect(norm(d, from, to) / norm(theta, from, to)).toBeCloseTo(1, 14);
+    }
+    for (let j = 0; j < 3; j++) {
+      const [from, to] = [40 + 8 * j, 48 + 8 * j];
+      expect(norm(d, from, to) / norm(theta, from, to)).toBeCloseTo(1, 14);
+    }
+    expect(Array.from(d.subarray(32, 40))).toEqual(new Array(8).fill(0));
+    expect(Array.from(d.subarray(64))).toEqual([0, 0, 0]);
+    const again = filterNormalizedDirection(theta, createRandom(4));
+    expect(Array.from(again)).toEqual(Array.from(d));
+    expect(Array.from(filterNormalizedDirection(theta, createRandom(5)))).not.toEqual(
+      Array.from(d),
+    );
   });
 });

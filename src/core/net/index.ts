@@ -4,3 +4,4 @@ export * from './train';
 export * from './eigen';
 export * from './plane';
 export * from './plane-surface';
+export * from './random-directions';
