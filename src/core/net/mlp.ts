@@ -69,7 +69,8 @@ const hidden = new Float64Array(H);
  *
  *   hᵢ = tanh(W₁xᵢ + b₁),  zᵢ = W₂hᵢ + b₂,  ℓᵢ = log Σⱼ e^(zᵢⱼ) − zᵢ,yᵢ
  *
- * (the log-sum-exp taken after subtracting maxⱼ zᵢⱼ), L = (1/B)·Σᵢ ℓᵢ over the B rows —
+ * (the log-sum-exp taken after subtracting maxⱼ zᵢⱼ, the rows' logs of Σⱼ e^(zᵢⱼ − max) summed
+ * as the log of their product), L = (1/B)·Σᵢ ℓᵢ over the B rows —
  * PyTorch's `CrossEntropyLoss()` (mean) on the logits. The gradient, by backpropagation:
  *
  *   δᵢ = softmax(zᵢ) − e_yᵢ,        ∂L/∂W₂ = (1/B)·Σᵢ δᵢhᵢᵀ,  ∂L/∂b₂ = (1/B)·Σᵢ δᵢ,
@@ -95,6 +96,7 @@ export function netPass(
     ds = new Float64Array(count * C);
   }
   let loss = 0;
+  let product = 1;
   let correct = 0;
   for (let r = 0; r < count; r++) {
     const i = rows === null ? r : rows[r]!;
@@ -136,7 +138,13 @@ export function netPass(
     const e2 = best === 2 ? 1 : Math.exp(z2 - top);
     const sum = e0 + e1 + e2;
     const label = y[i]!;
-    loss += top + Math.log(sum) - (label === 0 ? z0 : label === 1 ? z1 : z2);
+    // Σ log(sumᵢ) as the log of a product: each sumᵢ lies in [1, 3], and 3²⁵⁶ < 10¹²³.
+    loss += top - (label === 0 ? z0 : label === 1 ? z1 : z2);
+    product *= sum;
+    if ((r & 255) === 255) {
+      loss += Math.log(product);
+      product = 1;
+    }
     if (best === label) correct += 1;
     if (!grad) continue;
     const d0 = e0 / sum - (label === 0 ? 1 : 0);
@@ -153,7 +161,7 @@ export function netPass(
     }
   }
   if (grad) accumulateGradient(x, rows, count, grad);
-  out.loss = loss / count;
+  out.loss = (loss + Math.log(product)) / count;
   out.accuracy = correct / count;
   return out;
 }
