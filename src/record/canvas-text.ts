@@ -1,5 +1,5 @@
-import { traceRunnerMarker } from '../draw/marker';
 /** Small 2D-canvas helpers for the overlays: fonts, wrapped text, panels. */
+import { traceRunnerMarker } from '../draw/marker';
 
 const FAMILY = 'system-ui, "Segoe UI", Roboto, "DejaVu Sans", sans-serif';
 

@@ -46,7 +46,7 @@ export function Balls() {
   // Each runner's ball is its marker (sphere, cube, pyramid, …), so shape tells runners apart too.
   const markers = runners.map((r) => runnerMarker(r.id)).join('|');
   const shapes = useMemo(
-    () => markers.split('|').map((m) => markerGeometry(m as Marker, BALL_RADIUS)),
+    () => (markers ? markers.split('|') : []).map((m) => markerGeometry(m as Marker, BALL_RADIUS)),
     [markers],
   );
   useEffect(() => () => shapes.forEach((g) => g.dispose()), [shapes]);

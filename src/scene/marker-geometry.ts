@@ -27,5 +27,7 @@ export function markerGeometry(marker: Marker, r: number): BufferGeometry {
       return new OctahedronGeometry(1.4 * r);
     case 'hexagon':
       return new CylinderGeometry(1.1 * r, 1.1 * r, 1.5 * r, 6);
+    default:
+      return new SphereGeometry(r, 32, 16);
   }
 }

@@ -10,7 +10,6 @@ import {
   landscapeSource,
   nextPaletteColor,
   paletteColor,
-  PALETTES,
   refreshMinima,
   rememberTypicalSlope,
   sampleSurface,
@@ -35,9 +34,6 @@ export const MAX_RUNNERS = 12;
 export const SURFACE_SEGMENTS = 256;
 /** The quick first grid a worker sends before the fine one. */
 export const COARSE_SEGMENTS = 64;
-
-/** Colours for runners beyond the lecture's three (in the lecture palette). */
-export const EXTRA_COLORS = PALETTES.lecture.slice(3);
 
 const KIND_LABELS: Record<OptimizerKind, string> = {
   sgd: 'SGD',

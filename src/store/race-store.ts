@@ -12,7 +12,7 @@ import { inlineBasinJobs, inlineSwarmJobs, type BasinJobs, type SwarmJobs } from
 
 export type * from './types';
 export { ONE_X, SPEEDS } from './playback-slice';
-export { EXTRA_COLORS, MAX_RUNNERS } from './race-slice';
+export { MAX_RUNNERS } from './race-slice';
 export { defaultPanes, MAX_PANES, VERTICAL_SCALE } from './view-slice';
 
 /**

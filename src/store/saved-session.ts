@@ -87,12 +87,13 @@ export function readStartParams(
   storage: SessionStorage | null,
 ): { initial: InitialParams; restored: boolean } {
   const saved = opensLink(search) ? null : savedLink(storage);
-  if (saved !== null) {
+  // The stored session is judged alone (a typo in the address's ?palette= must not discard it);
+  // the address's own parameters then apply over it, with their own notices.
+  if (saved !== null && readInitialParams(`?s=${saved}`).notices.length === 0) {
     const params = new URLSearchParams(search);
     params.set('s', saved);
     const initial = readInitialParams(params.toString());
-    if (initial.notices.length === 0)
-      return { initial: { ...initial, language: null }, restored: true };
+    return { initial: { ...initial, language: null }, restored: true };
   }
   return { initial: readInitialParams(search), restored: false };
 }

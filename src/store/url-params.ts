@@ -274,7 +274,8 @@ export function createStoreFromParams(
     present,
     palette,
   } = initial.view;
-  if (palette !== undefined) s.setPalette(palette);
+  // Runners from a link or a session wear the palette that opens (the lecture's unless asked).
+  s.setPalette(palette ?? 'lecture');
   if (speed !== undefined) s.setSpeed(speed);
   if (verticalScale !== undefined) s.setVerticalScale(verticalScale);
   if (wireframe !== undefined) s.setWireframe(wireframe);

@@ -59,7 +59,8 @@ export function viewSlice(
     setPresenting: (on) => set(on ? { presenting: true } : { presenting: false, blanked: false }),
     setBlanked: (on) => set({ blanked: on && get().presenting }),
     setPalette(palette) {
-      if (!PALETTE_NAMES.includes(palette) || palette === get().palette) return;
+      // The same palette again still maps: runners read from a link or a session wear it then.
+      if (!PALETTE_NAMES.includes(palette)) return;
       // Colours change, the race does not: no restart (the live runners take the new specs).
       const runners = get().runners.map((r) => ({ ...r, color: paletteColor(r.color, palette) }));
       const { race } = get();

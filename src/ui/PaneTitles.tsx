@@ -1,8 +1,8 @@
-import { RunnerSwatch } from './RunnerSwatch';
 import { useEffect, useRef, useState } from 'react';
 import { MAX_PANES } from '../store/race-store';
 import { raceStore, useRace } from '../store/app-store';
 import { paneRects } from '../scene/panes';
+import { RunnerSwatch } from './RunnerSwatch';
 import { useT } from './use-t';
 
 /**

@@ -22,8 +22,9 @@ export function RunnerSwatch({
     <svg
       className="runner-swatch"
       data-marker={runnerMarker(id)}
-      width={w}
-      height={h}
+      // In em, so the key grows with the legend's text (presenter mode's large legend).
+      width={`${w / h}em`}
+      height="1em"
       viewBox={`0 0 ${w} ${h}`}
       aria-hidden="true"
       style={{ flex: 'none', verticalAlign: 'middle', marginRight: 6, overflow: 'visible' }}

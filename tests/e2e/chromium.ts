@@ -65,7 +65,9 @@ export async function openPage(
   url: string,
   viewport: { width: number; height: number } = SMALL_VIEWPORT,
 ): Promise<{ page: Page; problems: PageProblems }> {
-  const page = await browser.newPage({ viewport });
+  // No service worker: its precache of every file would load each test's page on a busy machine;
+  // only tests/e2e/offline.test.ts (its own context) needs it.
+  const page = await browser.newPage({ viewport, serviceWorkers: 'block' });
   // Fail within seconds when something never shows up, well inside vitest's own timeout.
   page.setDefaultTimeout(10_000);
   const problems: PageProblems = { errors: [], warnings: [] };

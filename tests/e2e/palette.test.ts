@@ -64,8 +64,8 @@ describe('Optimizer Race: the colour-blind palette', () => {
 
     // On the surface: the vermillion of RMSProp's ball, none of the lecture's red.
     const shot = async () => decodePng(await race.canvas.screenshot());
+    await expect.poll(async () => near(await shot(), cb[1]!), WAIT).toBeGreaterThan(20);
     const safe = await shot();
-    expect(near(safe, cb[1]!)).toBeGreaterThan(20);
     expect(near(safe, lecture[1]!)).toBe(0);
 
     await select.selectOption('lecture');
@@ -77,6 +77,16 @@ describe('Optimizer Race: the colour-blind palette', () => {
     // The address bar follows (a link now, without the colour-blind palette), so a reload keeps it.
     await expect.poll(() => page!.evaluate(() => location.search), WAIT).toMatch(/^\?s=/);
     expect(await page.evaluate(() => location.search)).not.toContain('palette');
+
+    // Every runner removed, then one added: the 3D view lives on, with the new runner's ball.
+    for (let n = 3; n > 0; n--) await page.getByTestId('runner-remove').first().click();
+    await expect.poll(() => page!.getByTestId('runner-row').count(), WAIT).toBe(0);
+    await page.getByTestId('add-runner').click();
+    await expect.poll(() => page!.getByTestId('runner-row').count(), WAIT).toBe(1);
+    expect(await page.getByTestId('no-webgl').count()).toBe(0);
+    await expect
+      .poll(() => page!.locator('[data-testid="runner-row"][data-screen]').count(), WAIT)
+      .toBe(1);
     expectCleanConsole(race.problems);
   });
 });

@@ -1,5 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { getPresetLandscape } from '../../src/core';
+import { decodeState } from '../../src/store/share-link';
 import { launchBrowser } from './chromium';
 import { expectCleanConsole, HUD_VIEWPORT, openRace, WAIT } from './race-page';
 
@@ -15,6 +17,9 @@ async function visible(page: Page) {
 const stored = (page: Page) =>
   page.evaluate((key) => window.localStorage.getItem(key), SESSION_KEY);
 const linkInAddressBar = (page: Page) => new URL(page.url()).searchParams.get('s');
+/** What the browser tells the page when it is left: anything waiting to be saved is written. */
+const leave = (page: Page) =>
+  page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide')));
 
 /** Opens `?query` as a new visit in the same page (same storage); waits for the panels. */
 async function visit(page: Page, query: string) {
@@ -53,7 +58,13 @@ describe('Optimizer Race: the last session is remembered', () => {
     const mine = { landscape: 'himmelblau', lr: '0.0123' };
     await expect.poll(() => visible(page!), WAIT).toEqual(mine);
     await expect.poll(() => stored(page!), WAIT).not.toBeNull();
-    await expect.poll(() => linkInAddressBar(page!), WAIT).not.toBeNull();
+    // The address bar's link is rewritten a moment after each change: wait for the one with both.
+    const linkLr = () => {
+      const link = linkInAddressBar(page!);
+      const setup = link === null ? null : decodeState(link, getPresetLandscape('rosenbrock')!);
+      return setup?.setup.runners?.[0]?.optimizer.lr ?? null;
+    };
+    await expect.poll(linkLr, WAIT).toBe(0.0123);
     const link = linkInAddressBar(page)!;
 
     // Opened again without a link: the session is back.
@@ -69,7 +80,8 @@ describe('Optimizer Race: the last session is remembered', () => {
     await expect.poll(() => visible(page!), WAIT).toEqual(defaults);
     expect(await stored(page)).toBeNull();
     expect(linkInAddressBar(page)).toBeNull();
-    await page.waitForTimeout(1500);
+    // Leaving the page writes any change waiting: still nothing is stored.
+    await leave(page);
     expect(await stored(page)).toBeNull();
     await page.reload();
     await page.getByTestId('runner-lr').first().waitFor();
@@ -82,8 +94,8 @@ describe('Optimizer Race: the last session is remembered', () => {
     const beale = await stored(page);
     await visit(page, `?s=${link}&paused=1`);
     expect(await visible(page)).toEqual(mine);
-    // Only looking at a link leaves the session as it was.
-    await page.waitForTimeout(1500);
+    // Only looking at a link leaves the session as it was, even when the page is left.
+    await leave(page);
     expect(await stored(page)).toBe(beale);
     expectCleanConsole(race.problems);
   }, 180_000);

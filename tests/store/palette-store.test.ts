@@ -61,6 +61,12 @@ describe('the colour palette', () => {
     store.getState().setPalette('lecture');
     expect(open(`?s=${encodeState(store.getState())}`).getState().palette).toBe('lecture');
     expect(opensLink('?palette=colorblind')).toBe(false);
+    // ?palette=lecture over a colour-blind link: the lecture's colours, not just the select.
+    store.getState().setPalette('colorblind');
+    const over = open(`?s=${encodeState(store.getState())}&palette=lecture`).getState();
+    expect(over.palette).toBe('lecture');
+    expect(colors(over)).toEqual(PALETTES.lecture.slice(0, 3));
+    expect(over.race.runners.map((r) => r.spec.color)).toEqual(PALETTES.lecture.slice(0, 3));
     expect(shareSearch(store.getState(), '?palette=colorblind&paused=1')).not.toContain('palette');
   });
 

@@ -1,8 +1,8 @@
-import { RunnerSwatch } from '../RunnerSwatch';
 import 'katex/dist/katex.min.css';
 import './formulas.css';
 import { useMemo, useState, type CSSProperties } from 'react';
 import type { OptimizerSpec } from '../../core';
+import { RunnerSwatch } from '../RunnerSwatch';
 import {
   formulaSource,
   hyperparameterSymbols,
