@@ -74,6 +74,8 @@ export async function openPage(
   page.on('console', (message) => {
     const { url: source, lineNumber } = message.location();
     const text = source ? `${message.text()} (${source}:${lineNumber})` : message.text();
+    // Playwright's own note that it blocked the service worker (above) is not the app's.
+    if (message.text() === 'Service Worker registration blocked by Playwright') return;
     if (message.type() === 'error') problems.errors.push(text);
     else if (message.type() === 'warning') problems.warnings.push(text);
   });
