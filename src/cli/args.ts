@@ -23,6 +23,7 @@ import {
   SCHEDULE_PARAMETERS,
   type ScheduleSpec,
   BASIN_STEPS,
+  NET_IDS,
 } from '../core';
 
 /** A fully checked request for a headless race. */
@@ -68,6 +69,9 @@ export const TRACE_USAGE = `usage: npm run --silent trace -- [options]
   --basins <k>                     also map each runner's basins of attraction: a k × k grid of
                                    starts (2 … ${MAX_BASINS}), each run for --steps steps (default 500)
   --scene <id>                     a preset scene: ${SCENES.map((s) => s.id).join(', ')}
+  --net <id>                       train a network instead: ${NET_IDS.join(', ')} (with --steps,
+                                   default 500, --runner with batch= and schedule=, --seed for
+                                   the initial weights and the batches, --batch, --emit-batches)
 Prints one JSON object on stdout.`;
 
 const MAX_STEPS = 1_000_000;

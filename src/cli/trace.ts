@@ -11,6 +11,7 @@ import {
   type Trajectory,
 } from '../core';
 import { parseTraceArguments, TRACE_USAGE } from './args';
+import { netTraceJson, parseNetArguments, runNetTrace } from './net';
 
 /** The JSON `trace` prints for a finished race and its recorded trajectories. */
 export function traceJson(
@@ -80,6 +81,16 @@ export function main(
   out: (s: string) => void,
   err: (s: string) => void,
 ): number {
+  // A network to train instead of a landscape to race on.
+  if (argv.some((a) => a === '--net' || a.startsWith('--net=')) && !argv.includes('--help')) {
+    const net = parseNetArguments(argv);
+    if ('ok' in net) {
+      err(`trace: ${net.argument}: ${net.reason}\n`);
+      return 2;
+    }
+    out(JSON.stringify(netTraceJson(runNetTrace(net))) + '\n');
+    return 0;
+  }
   const request = parseTraceArguments(argv);
   if (request === 'help') {
     out(TRACE_USAGE + '\n');

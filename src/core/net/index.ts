@@ -5,3 +5,4 @@ export * from './eigen';
 export * from './plane';
 export * from './plane-surface';
 export * from './random-directions';
+export * from './defaults';
