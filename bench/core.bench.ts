@@ -17,6 +17,11 @@
  *    runners, no shake, 128 × 128 cells, 500 steps, in bands of rows over one worker thread per
  *    core → basinsMs (wall time, worker start included); the same bands on one worker, the ratio,
  *    the cost of a ball-step, and a check that the pooled maps equal `basinMap` run in this process.
+ * 7. The penguin classifier (issue 12): SGD-momentum, RMSProp and Adam training all 67 weights
+ *    for 500 full-batch steps from the same initial weights (netTrainMs, median of 5; target
+ *    ≤ 100), the plane of their trajectories (netPlaneFitMs), and the full-data loss on that plane
+ *    on a 129 × 129 grid, every row of the data per vertex, on one thread (netPlaneMs: values
+ *    only; netPlaneWithGradientsMs: with ∂L/∂a, ∂L/∂b; target ≤ 1500).
  * The last line is one JSON object.
  */
 import fc from 'fast-check';
@@ -37,6 +42,14 @@ import {
   sampleSurface,
   stepRace,
   stepSwarm,
+  createPlaneSampler,
+  defaultNetRunners,
+  fitTrainingPlane,
+  initialWeights,
+  loadPenguinClasses,
+  planeDomain,
+  projectOntoPlane,
+  trainNetwork,
 } from '../src/core';
 import { basinTasks, bundleBasinsWorker, differingCells, poolSize, runPool } from './basins-pool';
 import { LONG_FUNCTIONS, timeLongFunction } from './long-functions';
@@ -303,6 +316,49 @@ if (!basinsGridEqual) {
   process.exitCode = 1;
 }
 
+// 7. The penguin classifier: training, the plane, its surface.
+const netData = loadPenguinClasses();
+const netInit = initialWeights(1);
+const netRunners = defaultNetRunners();
+trainNetwork(netData, netInit, netRunners, 50); // warm up
+const netTimes: number[] = [];
+const netCpu: number[] = [];
+let training = trainNetwork(netData, netInit, netRunners, 1);
+for (let r = 0; r < 5; r++) {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  training = trainNetwork(netData, netInit, netRunners, 500);
+  netTimes.push(performance.now() - t0);
+  const cpu = process.cpuUsage(cpu0);
+  netCpu.push((cpu.user + cpu.system) / 1000);
+}
+const netTrainMs = median(netTimes);
+const fit0 = performance.now();
+const plane = fitTrainingPlane(training);
+const netPlaneFitMs = performance.now() - fit0;
+const planeGrid = 128;
+const planeValues = new Float64Array((planeGrid + 1) ** 2);
+const planeGradients = new Float64Array(2 * (planeGrid + 1) ** 2);
+const sampler = createPlaneSampler(plane, netData);
+const planeBox = planeDomain(training.runners.map((r) => projectOntoPlane(plane, r.params)));
+const p0 = performance.now();
+sampler(planeBox, planeGrid, 0, planeGrid + 1, planeValues, null);
+const netPlaneMs = performance.now() - p0;
+const g0 = performance.now();
+sampler(planeBox, planeGrid, 0, planeGrid + 1, planeValues, planeGradients);
+const netPlaneWithGradientsMs = performance.now() - g0;
+console.log(
+  `penguin classifier: 3 runners × 500 full-batch steps ${netTrainMs.toFixed(1)} ms ` +
+    `(median of 5; CPU ${median(netCpu).toFixed(1)} ms; target ≤ 100); plane fit ` +
+    `${netPlaneFitMs.toFixed(1)} ms, explains ${plane.explained.map((s) => (100 * s).toFixed(1) + '%').join(' + ')}; ` +
+    `loss on the plane, 129² × 342 rows: ${netPlaneMs.toFixed(0)} ms values only, ` +
+    `${netPlaneWithGradientsMs.toFixed(0)} ms with gradients (target ≤ 1500)`,
+);
+if (!planeValues.every(Number.isFinite)) {
+  console.error('penguin classifier: the plane surface has non-finite values');
+  process.exitCode = 1;
+}
+
 console.log(
   JSON.stringify({
     runnerStepsPerSec: Math.round(runnerStepsPerSec),
@@ -332,5 +388,11 @@ console.log(
     basinsWorkerCpuMs: pooled.cpuMs.map((t) => Math.round(t)),
     basinsSingleThreadCpuMs: Math.round(single.cpuMs[0]!),
     basinsGridEqual,
+    netTrainMs: Number(netTrainMs.toFixed(1)),
+    netTrainCpuMs: Number(median(netCpu).toFixed(1)),
+    netPlaneFitMs: Number(netPlaneFitMs.toFixed(1)),
+    netPlaneExplained: plane.explained,
+    netPlaneMs: Math.round(netPlaneMs),
+    netPlaneWithGradientsMs: Math.round(netPlaneWithGradientsMs),
   }),
 );
