@@ -14,8 +14,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chromiumPath } from './chromium';
 import type { PageProblems } from './chromium';
-import { canvasShot, countColours } from './pixels';
-import { counterStep, WAIT } from './race-page';
+import { expectSurfaceRaceAndFormulas } from './race-page';
 
 const VIEWPORT = { width: 640, height: 400 } as const;
 // react-three-fiber 9 still creates a THREE.Clock, which three r187 deprecates.
@@ -217,28 +216,9 @@ describe('Optimizer Race as an installed, offline app', () => {
     expect(await serviceWorker!.evaluate(probe, `/favicon.svg?probe=${Date.now()}`)).toBe('failed');
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 
-    // The surface draws (its worker came from the cache) and the race runs.
-    await expect
-      .poll(async () => countColours(page, await canvasShot(page)), WAIT)
-      .toBeGreaterThan(200);
-    const start = await counterStep(page);
-    await expect.poll(() => counterStep(page), WAIT).toBeGreaterThan(start + 10);
-    // The formulas: KaTeX's chunk and its fonts, from the cache.
-    await expect.poll(() => page.locator('.katex').count(), WAIT).toBeGreaterThan(0);
-    await expect
-      .poll(() => page.evaluate(() => document.fonts.check('16px KaTeX_Main')), WAIT)
-      .toBe(true);
-    // (check() is true too when no KaTeX face exists or one failed: look at the faces themselves.)
-    const katexFonts = await page.evaluate(() =>
-      [...document.fonts].filter((f) => f.family.includes('KaTeX')).map((f) => f.status),
-    );
-    expect(katexFonts.filter((s) => s === 'loaded').length, 'KaTeX fonts loaded').toBeGreaterThan(
-      0,
-    );
-    expect(
-      katexFonts.filter((s) => s === 'error'),
-      'KaTeX fonts that failed',
-    ).toEqual([]);
+    // The surface draws (its worker came from the cache), the race runs, and the formulas are
+    // typeset (KaTeX's chunk and fonts from the cache).
+    await expectSurfaceRaceAndFormulas(page);
 
     // A clip exports (the dialog and its encoder are a chunk loaded only now): the smallest
     // one, 128 × 72 at 30 fps for half a second.

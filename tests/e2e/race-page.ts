@@ -2,6 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { openPage } from './chromium';
 import type { PageProblems } from './chromium';
+import { canvasShot, countColours } from './pixels';
 
 /**
  * Helpers for the Optimizer Race browser tests: open the built app at a query string, read what
@@ -211,4 +212,30 @@ export async function drag(
   await page.mouse.down();
   await page.mouse.move(to.x, to.y, { steps: stepCount });
   await page.mouse.up();
+}
+
+/**
+ * What a user sees of a working app, whatever served it (the network, the service worker's cache,
+ * one file): the surface drawn (a lit, shaded mesh has many colours), the race running, and the
+ * formulas typeset by KaTeX in its own fonts — every KaTeX face loaded, none failed
+ * (`document.fonts.check` alone is true too when a face is missing).
+ */
+export async function expectSurfaceRaceAndFormulas(page: Page): Promise<void> {
+  await expect
+    .poll(async () => countColours(page, await canvasShot(page)), WAIT)
+    .toBeGreaterThan(200);
+  const start = await counterStep(page);
+  await expect.poll(() => counterStep(page), WAIT).toBeGreaterThan(start + 10);
+  await expect.poll(() => page.locator('.katex').count(), WAIT).toBeGreaterThan(0);
+  await expect
+    .poll(() => page.evaluate(() => document.fonts.check('16px KaTeX_Main')), WAIT)
+    .toBe(true);
+  const katexFonts = await page.evaluate(() =>
+    [...document.fonts].filter((f) => f.family.includes('KaTeX')).map((f) => f.status),
+  );
+  expect(katexFonts.filter((s) => s === 'loaded').length, 'KaTeX fonts loaded').toBeGreaterThan(0);
+  expect(
+    katexFonts.filter((s) => s === 'error'),
+    'KaTeX fonts that failed',
+  ).toEqual([]);
 }

@@ -10,8 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './chromium';
 import type { PageProblems } from './chromium';
-import { countColours, canvasShot } from './pixels';
-import { counterStep, WAIT } from './race-page';
+import { expectSurfaceRaceAndFormulas, WAIT } from './race-page';
 
 // E2E_SINGLE lets parallel work test its own copy of the file.
 const FILE = resolve(process.env.E2E_SINGLE ?? 'dist-single/optimizer-race.html');
@@ -83,28 +82,8 @@ describe('Optimizer Race in one file, opened from file://', () => {
   it('opens by itself: the surface draws and the race runs, with no request leaving the file', async () => {
     const { page, problems } = await open();
     expect(await page.title()).toBe('Optimizer Race');
-    // The surface comes from the surface worker: a lit, shaded mesh has many colours.
-    await expect
-      .poll(async () => countColours(page, await canvasShot(page)), WAIT)
-      .toBeGreaterThan(200);
-    const start = await counterStep(page);
-    await expect.poll(() => counterStep(page), WAIT).toBeGreaterThan(start + 10);
-    // The formulas (KaTeX) were shown from the inlined chunk, in KaTeX's own inlined font.
-    await expect.poll(() => page.locator('.katex').count(), WAIT).toBeGreaterThan(0);
-    await expect
-      .poll(() => page.evaluate(() => document.fonts.check('16px KaTeX_Main')), WAIT)
-      .toBe(true);
-    // (check() is true too when no KaTeX face exists or one failed: look at the faces themselves.)
-    const katexFonts = await page.evaluate(() =>
-      [...document.fonts].filter((f) => f.family.includes('KaTeX')).map((f) => f.status),
-    );
-    expect(katexFonts.filter((s) => s === 'loaded').length, 'KaTeX fonts loaded').toBeGreaterThan(
-      0,
-    );
-    expect(
-      katexFonts.filter((s) => s === 'error'),
-      'KaTeX fonts that failed',
-    ).toEqual([]);
+    // The surface (from the inlined surface worker), the race, and KaTeX in its inlined fonts.
+    await expectSurfaceRaceAndFormulas(page);
 
     expect(problems.errors).toEqual([]);
     expect(problems.warnings.filter((w) => !KNOWN_WARNINGS.test(w))).toEqual([]);
