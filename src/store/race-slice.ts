@@ -25,7 +25,7 @@ import {
 } from '../core';
 import type { SurfaceJobs } from './surface-jobs';
 import type { GetState, RaceSlice, RaceState, RunnerSettings, SetState } from './types';
-import { defaultPanes } from './view-slice';
+import { defaultPanes, showLooks } from './view-slice';
 
 /** At most this many runners race at once (links are read up to the same number). */
 export const MAX_RUNNERS = 12;
@@ -314,11 +314,7 @@ export function raceSlice(
       }
       // A new label, colour or visibility changes how a runner looks, not how it runs:
       // the race goes on.
-      const { race } = get();
-      next.forEach((r, i) => {
-        const live = race.runners[i];
-        if (live) live.spec = r;
-      });
+      showLooks(get().race, next);
       set({ runners: next });
     },
     applyScene(id) {

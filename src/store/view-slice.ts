@@ -1,6 +1,6 @@
-import type { GetState, Layout, SetState, ViewSlice } from './types';
+import type { GetState, Layout, RunnerSettings, SetState, ViewSlice } from './types';
 import type { Language } from '../i18n';
-import { paletteColor, PALETTE_NAMES } from '../core';
+import { paletteColor, PALETTE_NAMES, type Race } from '../core';
 
 /** Vertical scale range of the surface. */
 export const VERTICAL_SCALE = { min: 0.2, max: 3 } as const;
@@ -13,6 +13,17 @@ export function defaultPanes(runners: readonly { id: number }[]): number[][] {
   const ids = runners.map((r) => r.id);
   if (ids.length <= MAX_PANES) return ids.map((id) => [id]);
   return Array.from({ length: MAX_PANES }, (_, p) => ids.filter((_, i) => i % MAX_PANES === p));
+}
+
+/**
+ * Gives the live race's runners new looks (label, colour, visibility) without restarting it:
+ * each runner's spec becomes its settings, so what draws from the race sees them at once.
+ */
+export function showLooks(race: Race, runners: readonly RunnerSettings[]): void {
+  runners.forEach((r, i) => {
+    const live = race.runners[i];
+    if (live) live.spec = r;
+  });
 }
 
 /** How the race is shown (see {@link ViewSlice}). */
@@ -63,11 +74,7 @@ export function viewSlice(
       if (!PALETTE_NAMES.includes(palette)) return;
       // Colours change, the race does not: no restart (the live runners take the new specs).
       const runners = get().runners.map((r) => ({ ...r, color: paletteColor(r.color, palette) }));
-      const { race } = get();
-      runners.forEach((r, i) => {
-        const live = race.runners[i];
-        if (live) live.spec = r;
-      });
+      showLooks(get().race, runners);
       set({ palette, runners });
     },
   };
