@@ -8,7 +8,7 @@ type FunctionError = { column: number; problem: ParseProblem };
 /** A finished runner as the "finished" notice lists it. */
 export interface FinishedRunner {
   label: string;
-  status: 'converged' | 'stuck' | 'diverged';
+  status: 'converged' | 'stuck' | 'diverged' | 'trained';
   step: number;
 }
 
@@ -94,7 +94,7 @@ export const en = {
     `Every runner has finished: ${a.runners
       .map(
         (r) =>
-          `${r.label} ${{ converged: 'converged', stuck: 'got stuck', diverged: 'diverged' }[r.status]} at step ${r.step}`,
+          `${r.label} ${{ converged: 'converged', stuck: 'got stuck', diverged: 'diverged', trained: 'trained' }[r.status]}${r.status === 'trained' ? ' for' : ' at'} step${r.status === 'trained' ? 's' : ''} ${r.step}`,
       )
       .join(', ')}. Press play to race again or reset.`,
 };
@@ -127,7 +127,7 @@ export const ru: typeof en = {
     `Все бегуны финишировали: ${a.runners
       .map(
         (r) =>
-          `${r.label} ${{ converged: 'сошёлся', stuck: 'застрял', diverged: 'разошёлся' }[r.status]} на шаге ${r.step}`,
+          `${r.label} ${{ converged: 'сошёлся', stuck: 'застрял', diverged: 'разошёлся', trained: 'обучен' }[r.status]}${r.status === 'trained' ? ' за' : ' на шаге'} ${r.step}${r.status === 'trained' ? ' шагов' : ''}`,
       )
       .join(', ')}. Нажмите «Пуск», чтобы запустить снова, или «Сброс».`,
 };

@@ -100,6 +100,7 @@ export function keyHyperparameters(spec: OptimizerSpec): string {
 function statusText(t: Messages['app'], r: Runner): string {
   const n = r.statusStep ?? 0;
   if (r.status === 'converged') return t.convergedAt(n);
+  if (r.status === 'trained') return t.trainedAt(n);
   if (r.status === 'stuck') return r.settledAt ? t.stuckLocalAt(n) : t.stuckFlatAt(n);
   if (r.status === 'diverged')
     return r.divergedBecause === 'left-landscape' ? t.divergedLeftAt(n) : t.divergedOverflowAt(n);

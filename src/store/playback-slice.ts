@@ -50,7 +50,7 @@ export function advanceRace(
       args: {
         runners: race.runners.map((r) => ({
           label: r.spec.label,
-          status: r.status as 'converged' | 'stuck' | 'diverged',
+          status: r.status as 'converged' | 'stuck' | 'diverged' | 'trained',
           step: r.statusStep ?? 0,
         })),
       },

@@ -69,6 +69,7 @@ function readRows(s: RaceState): string {
 function statusText(t: Messages['app'], r: Row): string {
   const n = r.statusStep ?? 0;
   if (r.status === 'converged') return t.convergedAt(n);
+  if (r.status === 'trained') return t.trainedAt(n);
   if (r.status === 'stuck') return r.settledAtMinimum ? t.stuckLocalAt(n) : t.stuckFlatAt(n);
   if (r.status === 'diverged')
     return r.divergedBecause === 'left-landscape' ? t.divergedLeftAt(n) : t.divergedOverflowAt(n);

@@ -442,7 +442,7 @@ describe('swarmCounts', () => {
         createRace(rosenbrock, [starts[2 * i]!, starts[2 * i + 1]!], [spec]),
         300,
       );
-      byRace[race.runners[0]!.status]++;
+      byRace[race.runners[0]!.status as keyof typeof byRace]++;
     }
     expect(counts).toEqual(byRace);
     expect(counts.diverged).toBeGreaterThan(0);

@@ -1,4 +1,5 @@
 import type { Dataset } from '../data/datasets';
+import type { NetInfo } from '../net/net-landscape';
 
 /** The rectangle [xMin, xMax] × [yMin, yMax] a landscape is drawn on. */
 export interface Domain {
@@ -17,7 +18,7 @@ export interface KnownMinimum {
 }
 
 /** Which group a landscape is listed under. */
-export type LandscapeGroup = 'lecture' | 'classic' | 'data' | 'custom';
+export type LandscapeGroup = 'lecture' | 'classic' | 'data' | 'custom' | 'net';
 
 /**
  * A loss surface f(x, y) with its exact gradient ∇f = (∂f/∂x, ∂f/∂y): analytic for the presets,
@@ -46,6 +47,11 @@ export interface Landscape {
    * minibatches. x is then the model's weight w and y its bias b.
    */
   data?: Dataset;
+  /**
+   * For a neural network's loss on its plane of training (group `net`): the trained network and
+   * its runners' computed tracks. A race on such a landscape plays the tracks back.
+   */
+  net?: NetInfo;
   /** Values spanning many orders of magnitude are better drawn as log(1 + f − min). */
   heightScale: 'linear' | 'log';
   /** Learning rates that make a clear race here, by optimizer kind (tuned by hand on 400-step races). */

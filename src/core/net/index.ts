@@ -6,3 +6,4 @@ export * from './plane';
 export * from './plane-surface';
 export * from './random-directions';
 export * from './defaults';
+export * from './net-landscape';

@@ -13,6 +13,7 @@ import {
 import { createRandom, nextNormal } from '../random';
 import { createHistory, pushHistory } from './history';
 import { defaultSettleRule, nearestMinimum, settledPoint } from './settle';
+import { startReplayRunner, stepReplay } from './replay';
 import type { Race, Runner, RunnerSpec, Shake } from './types';
 
 /** No shake: exact gradients. */
@@ -97,11 +98,16 @@ export function createRace(
   const { xMin, xMax, yMin, yMax } = landscape.domain;
   const w = xMax - xMin;
   const h = yMax - yMin;
+  const replay = landscape.net?.tracks ?? null;
+  const made = runners.map((spec) => createRunner(spec, landscape, start, shake.seed, batch));
+  // A network's landscape carries its runners' computed tracks: the race plays them back.
+  if (replay) made.forEach((r, i) => startReplayRunner(r, replay[i]));
   return {
     landscape,
     start: [start[0], start[1]],
     shake: { ...shake },
-    runners: runners.map((spec) => createRunner(spec, landscape, start, shake.seed, batch)),
+    runners: made,
+    replay,
     step: 0,
     batch,
     batchChanges: [],
@@ -210,8 +216,10 @@ function updateSettled(race: Race, runner: Runner): void {
  * Advances every runner one step in lockstep: draws the shake (two normals, shared by all
  * runners), adds it to each runner's exact gradient, takes the optimizer step, evaluates f and ∇f
  * at the new point, then updates each runner's status. Diverged runners stay where they froze.
+ * A played-back race (on a network's landscape) moves each runner along its track instead.
  */
 export function stepRace(race: Race): void {
+  if (race.replay) return stepReplay(race);
   const sigma = race.shake.sigma;
   const noiseX = sigma > 0 ? sigma * nextNormal(race.random) : 0;
   const noiseY = sigma > 0 ? sigma * nextNormal(race.random) : 0;

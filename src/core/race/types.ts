@@ -20,9 +20,10 @@ export interface RunnerSpec {
 /**
  * Where a runner is in its race: still `running`; `converged` (settled at a global minimum);
  * `stuck` (settled at a local minimum or another stationary point); `diverged` (a value became
- * non-finite or the runner left the landscape far behind; it freezes at its last good point).
+ * non-finite or the runner left the landscape far behind; it freezes at its last good point);
+ * `trained` (a network's runner played back to the end of its computed training).
  */
-export type RunnerStatus = 'running' | 'converged' | 'stuck' | 'diverged';
+export type RunnerStatus = 'running' | 'converged' | 'stuck' | 'diverged' | 'trained';
 
 /**
  * The shake: Gaussian noise N(0, σ²) added to every gradient component, standing in for the noise
@@ -32,6 +33,19 @@ export type RunnerStatus = 'running' | 'converged' | 'stuck' | 'diverged';
 export interface Shake {
   sigma: number;
   seed: number;
+}
+
+/**
+ * A runner's computed path, played back by a race instead of stepped (a network trained in full
+ * parameter space, seen on a plane): point k = (points[2k], points[2k+1]) with loss[k], for
+ * k = 0 … steps; lr[k] the rate of step k + 1. When `divergedAt` is set, the update of that step
+ * was not finite: the runner stands at point divergedAt − 1 from then on.
+ */
+export interface ReplayTrack {
+  points: Float64Array;
+  loss: Float64Array;
+  lr: Float64Array;
+  divergedAt: number | null;
 }
 
 /** The live state of one runner (mutated in place as the race steps). */
@@ -113,6 +127,8 @@ export interface Race {
   batch: number | null;
   /** Batch sizes changed while the race went on, in order (so a clip can replay them). */
   batchChanges: BatchChange[];
+  /** A played-back race's tracks, by runner position (null: a race stepped live). */
+  replay: readonly ReplayTrack[] | null;
   /** Runners leaving this box (the domain widened by its size on every side) have diverged. */
   bounds: { xMin: number; xMax: number; yMin: number; yMax: number };
 }

@@ -33,12 +33,14 @@ export function statusSentence(t: Messages, r: FinishedStatus): string {
   const words =
     r.status === 'converged'
       ? t.app.convergedAt(n)
-      : r.status === 'stuck'
-        ? r.settledAtMinimum
-          ? t.app.stuckLocalAt(n)
-          : t.app.stuckFlatAt(n)
-        : r.divergedBecause === 'left-landscape'
-          ? t.app.divergedLeftAt(n)
-          : t.app.divergedOverflowAt(n);
+      : r.status === 'trained'
+        ? t.app.trainedAt(n)
+        : r.status === 'stuck'
+          ? r.settledAtMinimum
+            ? t.app.stuckLocalAt(n)
+            : t.app.stuckFlatAt(n)
+          : r.divergedBecause === 'left-landscape'
+            ? t.app.divergedLeftAt(n)
+            : t.app.divergedOverflowAt(n);
   return t.a11y.statusChange(r.label, words);
 }
