@@ -7,6 +7,8 @@ import * as formulas from './formulas';
 import * as functionErrors from './function-errors';
 import * as landscapePanel from './landscape-panel';
 import * as layout from './layout';
+import * as net from './net';
+import * as netPanels from './net-panels';
 import * as notices from './notices';
 import * as record from './record';
 import * as runners from './runners';
@@ -43,6 +45,8 @@ export const messages = {
     swarm: swarm.en,
     session: session.en,
     a11y: a11y.en,
+    net: net.en,
+    netPanels: netPanels.en,
   },
   ru: {
     app: app.ru,
@@ -61,6 +65,8 @@ export const messages = {
     swarm: swarm.ru,
     session: session.ru,
     a11y: a11y.ru,
+    net: net.ru,
+    netPanels: netPanels.ru,
   },
 } satisfies Record<Language, unknown>;
 
