@@ -24,6 +24,7 @@ import {
   type ScheduleSpec,
   BASIN_STEPS,
   NET_IDS,
+  isNetId,
 } from '../core';
 
 /** A fully checked request for a headless race. */
@@ -49,6 +50,10 @@ export interface ArgumentError {
 }
 
 const MAX_BASINS = 512;
+/** The scenes that train a network rather than race on a landscape. */
+const NET_SCENES = SCENES.filter((s) => isNetId(s.landscape))
+  .map((s) => s.id)
+  .join(', ');
 
 export const TRACE_USAGE = `usage: npm run --silent trace -- [options]
   --landscape <id>                 a preset: ${PRESET_LANDSCAPES.map((l) => l.id).join(', ')}
@@ -69,6 +74,7 @@ export const TRACE_USAGE = `usage: npm run --silent trace -- [options]
   --basins <k>                     also map each runner's basins of attraction: a k × k grid of
                                    starts (2 … ${MAX_BASINS}), each run for --steps steps (default 500)
   --scene <id>                     a preset scene: ${SCENES.map((s) => s.id).join(', ')}
+                                   (${NET_SCENES}: trains the network, as --net does)
   --net <id>                       train a network instead: ${NET_IDS.join(', ')} (with --steps,
                                    default 500, --runner with batch= and schedule=, --seed for
                                    the initial weights and the batches, --batch, --emit-batches)
@@ -221,6 +227,9 @@ export function parseTraceArguments(
         '--scene',
         `unknown scene "${sceneId}": the scenes are ${SCENES.map((s) => s.id).join(', ')}`,
       );
+    // trace's main sends these to the network's parser (cli/net.ts) before this one.
+    if (isNetId(scene.landscape))
+      return fail('--scene', `${sceneId} trains a network: read it with parseNetArguments`);
     const sceneRaw = scene.raw === true;
     landscape =
       sceneRaw && isDatasetId(scene.landscape)

@@ -1,12 +1,14 @@
 /**
- * `trace --net <id>`: trains the network instead of racing on a landscape, and prints its
- * runners' losses, accuracies, paths on the plane of training and final weights as JSON.
+ * `trace --net <id>` and `trace --scene <id>` for a scene on a network: trains the network instead
+ * of racing on a landscape, and prints its runners' losses, accuracies, paths on the plane of
+ * training and final weights as JSON.
  */
 import {
   createNetTraining,
   advanceNetTraining,
   defaultNetRunners,
   fitTrainingPlane,
+  getScene,
   initialWeights,
   isNetId,
   loadPenguinClasses,
@@ -16,6 +18,7 @@ import {
   parseNumber,
   projectOntoPlane,
   type NetId,
+  type Scene,
   type NetTraining,
   type RunnerSpec,
 } from '../core';
@@ -42,22 +45,42 @@ interface Refusal {
 
 /** At most this many training steps (every step is kept: 67 weights each, per runner). */
 export const MAX_NET_STEPS = 100_000;
-const ALLOWED = ['--net', '--steps', '--runner', '--seed', '--batch', '--emit-batches'];
+const OPTIONS = ['--steps', '--runner', '--seed', '--batch', '--emit-batches'];
+const ALLOWED = ['--net', '--scene', ...OPTIONS];
 const fail = (argument: string, reason: string): Refusal => ({ ok: false, argument, reason });
 
 /**
- * Reads `--net <id>` with `--steps` (default 500), `--runner` (repeatable, with `batch=` and
- * `schedule=` keys; default the lecture's three at the network's rates), `--seed` (default 1),
- * `--batch` and `--emit-batches`. Any other argument is refused. Never throws.
+ * The scene `argv` asks for with `--scene <id>` (or `--scene=<id>`) when that scene trains a
+ * network, else undefined: such a command line goes to {@link parseNetArguments}.
+ */
+export function netSceneIn(argv: readonly string[]): Scene | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const id = arg === '--scene' ? argv[i + 1] : arg.startsWith('--scene=') ? arg.slice(8) : null;
+    if (id === null) continue;
+    const scene = id === undefined ? undefined : getScene(id);
+    return scene && isNetId(scene.landscape) ? scene : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Reads `--net <id>`, or `--scene <id>` of a scene on a network, with `--steps` (default 500, or
+ * the scene's), `--runner` (repeatable, with `batch=` and `schedule=` keys; default the scene's
+ * runners, else the lecture's three at the network's rates), `--seed` (default the scene's
+ * `shake.seed`, else 1), `--batch` (default the scene's, else the full data) and
+ * `--emit-batches`. Any other argument is refused. Never throws.
  */
 export function parseNetArguments(argv: readonly string[]): NetTraceRequest | Refusal {
   const values = new Map<string, string[]>();
+  const asked = netSceneIn(argv);
+  const what = asked ? `the scene ${asked.id}, which trains a network` : '--net';
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
     const name = eq > 0 ? arg.slice(0, eq) : arg;
     if (!ALLOWED.includes(name))
-      return fail(arg, `does not apply to --net (it takes ${ALLOWED.slice(1).join(', ')})`);
+      return fail(arg, `does not apply to ${what} (it takes ${OPTIONS.join(', ')})`);
     if (name === '--emit-batches') {
       if (eq > 0) return fail(name, 'takes no value');
       values.set(name, ['']);
@@ -69,9 +92,23 @@ export function parseNetArguments(argv: readonly string[]): NetTraceRequest | Re
     values.set(name, [...(values.get(name) ?? []), value]);
   }
   const one = (name: string) => values.get(name)?.[0];
-  const net = one('--net')!;
+  if (values.has('--net') && values.has('--scene'))
+    return fail('--scene', 'give either --scene or --net, not both');
+  let scene: Scene | undefined;
+  if (values.has('--scene')) {
+    const id = one('--scene')!;
+    scene = getScene(id);
+    if (!scene || !isNetId(scene.landscape))
+      return fail('--scene', `"${id}" is not a scene on a network`);
+  }
+  const net = scene?.landscape ?? one('--net');
   if (!isNetId(net))
-    return fail('--net', `unknown network "${net}": the networks are ${NET_IDS.join(', ')}`);
+    return fail(
+      '--net',
+      net === undefined
+        ? 'needs a value'
+        : `unknown network "${net}": the networks are ${NET_IDS.join(', ')}`,
+    );
   const rows = loadPenguinClasses().n;
 
   const whole = (name: string, text: string | undefined, lo: number, hi: number) => {
@@ -81,11 +118,11 @@ export function parseNetArguments(argv: readonly string[]): NetTraceRequest | Re
       return fail(name, `must be a whole number from ${lo} to ${hi}, got "${text}"`);
     return n;
   };
-  const steps = whole('--steps', one('--steps'), 0, MAX_NET_STEPS) ?? 500;
+  const steps = whole('--steps', one('--steps'), 0, MAX_NET_STEPS) ?? scene?.steps ?? 500;
   if (typeof steps !== 'number') return steps;
-  const seed = whole('--seed', one('--seed'), -(2 ** 32), 2 ** 32) ?? 1;
+  const seed = whole('--seed', one('--seed'), -(2 ** 32), 2 ** 32) ?? scene?.shake.seed ?? 1;
   if (typeof seed !== 'number') return seed;
-  const batch = whole('--batch', one('--batch'), 1, rows);
+  const batch = whole('--batch', one('--batch'), 1, rows) ?? scene?.batch;
   if (batch !== undefined && typeof batch !== 'number') return batch;
 
   const texts = values.get('--runner') ?? [];
@@ -98,7 +135,8 @@ export function parseNetArguments(argv: readonly string[]): NetTraceRequest | Re
   return {
     net,
     steps,
-    runners: runners.length > 0 ? runners : defaultNetRunners(),
+    runners:
+      runners.length > 0 ? runners : (scene?.runners.map((r) => ({ ...r })) ?? defaultNetRunners()),
     seed,
     ...(batch !== undefined ? { batch } : {}),
     emitBatches: values.has('--emit-batches'),

@@ -11,7 +11,7 @@ import {
   type Trajectory,
 } from '../core';
 import { parseTraceArguments, TRACE_USAGE } from './args';
-import { netTraceJson, parseNetArguments, runNetTrace } from './net';
+import { netSceneIn, netTraceJson, parseNetArguments, runNetTrace } from './net';
 
 /** The JSON `trace` prints for a finished race and its recorded trajectories. */
 export function traceJson(
@@ -81,8 +81,10 @@ export function main(
   out: (s: string) => void,
   err: (s: string) => void,
 ): number {
-  // A network to train instead of a landscape to race on.
-  if (argv.some((a) => a === '--net' || a.startsWith('--net=')) && !argv.includes('--help')) {
+  // A network to train instead of a landscape to race on (asked for, or the scene's).
+  const trains =
+    argv.some((a) => a === '--net' || a.startsWith('--net=')) || netSceneIn(argv) !== undefined;
+  if (trains && !argv.includes('--help') && !argv.includes('-h')) {
     const net = parseNetArguments(argv);
     if ('ok' in net) {
       err(`trace: ${net.argument}: ${net.reason}\n`);

@@ -35,12 +35,30 @@ interface Trace {
   runners: Runner[];
 }
 
-const trace = (...argv: string[]) => traceJson<Trace>(...argv);
+/** `trace --scene network` prints the trained network (as `trace --net`), not a race. */
+interface NetRunner {
+  kind: string;
+  batch: number;
+  loss: number[];
+  accuracy: number[];
+  points: [number, number][];
+  divergedAt: number | null;
+}
+
+interface NetTrace {
+  net: { plane: { explained: [number, number] } };
+  data: { n: number };
+  seed: number;
+  runners: NetRunner[];
+}
+
+const trace = <T = Trace>(...argv: string[]) => traceJson<T>(...argv);
 
 const traceScene = (id: string, ...extra: string[]): Runner[] =>
   trace('--scene', id, ...extra).runners;
 
-const stepLength = (r: Runner, k: number) =>
+/** The length of step k of a path (a network runner's: on the plane of training). */
+const stepLength = (r: { points: [number, number][] }, k: number) =>
   Math.hypot(r.points[k]![0] - r.points[k - 1]![0], r.points[k]![1] - r.points[k - 1]![1]);
 
 const pathLength = (r: Runner) =>
@@ -101,6 +119,7 @@ describe('the lecture scenes keep their promises', () => {
       'raw-features',
       'lr-decay',
       'basins',
+      'network',
     ]);
     for (const s of SCENES) {
       expect(s.caption.en.length).toBeGreaterThan(40);
@@ -292,5 +311,50 @@ describe('the lecture scenes keep their promises', () => {
     const plain = sgd!.basins!.shares.global;
     expect(plain).toBeGreaterThan(0);
     expect(momentum!.basins!.shares.global).toBeGreaterThanOrEqual(2 * plain);
+  });
+
+  it('network: RMSProp and Adam take the same first step, Adam keeps its pace and reaches 95 % first, momentum starts from rest and arrives last; all above 99 % by step 500', () => {
+    const t = trace<NetTrace>('--scene', 'network');
+    const scene = getScene('network')!;
+    expect(t.seed).toBe(scene.shake.seed);
+    const [momentum, rmsprop, adam] = t.runners as [NetRunner, NetRunner, NetRunner];
+    expect(t.runners.map((r) => r.kind)).toEqual(['momentum', 'rmsprop', 'adam']);
+    for (const r of t.runners) {
+      expect(r.batch).toBe(t.data.n); // full batch: the curves are the optimizers', not noise
+      expect(r.divergedAt).toBeNull();
+      expect(r.accuracy).toHaveLength(scene.steps + 1);
+    }
+    // "The plane that holds most of their motion".
+    expect(t.net.plane.explained[0]! + t.net.plane.explained[1]!).toBeGreaterThan(0.9);
+
+    // Step 1: RMSProp's unfilled average of g² makes its first step 10·lr per weight, Adam's is
+    // lr per weight: at 0.003 and 0.03 the two land on the same weights (up to ε).
+    expect(rmsprop.points[1]![0]).toBeCloseTo(adam.points[1]![0], 5);
+    expect(rmsprop.points[1]![1]).toBeCloseTo(adam.points[1]![1], 5);
+    expect(rmsprop.loss[1]!).toBeCloseTo(adam.loss[1]!, 5);
+    expect(rmsprop.accuracy[1]).toBe(adam.accuracy[1]);
+    // Momentum starts from rest: v₁ = (1 − β)·g, a tenth of a plain gradient step …
+    const drop = (r: NetRunner) => r.loss[0]! - r.loss[1]!;
+    expect(drop(momentum)).toBeLessThan(drop(adam) / 5);
+    // … and gathers speed: its tenth step is over five times its first.
+    expect(stepLength(momentum, 10)).toBeGreaterThan(5 * stepLength(momentum, 1));
+    // Then RMSProp slows down while Adam keeps its pace.
+    expect(stepLength(rmsprop, 30)).toBeLessThan(stepLength(adam, 30) / 2);
+
+    // From the step each first reaches 95 % it stays there; Adam first, momentum last, each some
+    // steps apart (measured: Adam 13, RMSProp 23, SGD-momentum 34).
+    const reach = t.runners.map((r) => r.accuracy.findIndex((a) => a >= 0.95));
+    for (const [i, r] of t.runners.entries())
+      expect(Math.min(...r.accuracy.slice(reach[i]!))).toBeGreaterThanOrEqual(0.95);
+    const [m, r, a] = reach as [number, number, number];
+    expect(a).toBeGreaterThan(0);
+    expect(a + 5).toBeLessThanOrEqual(r);
+    expect(r + 5).toBeLessThanOrEqual(m);
+    expect(m).toBeLessThanOrEqual(50);
+    // By the end, all three classify over 99 % of the penguins; Adam's loss is the lowest.
+    for (const x of t.runners) expect(x.accuracy.at(-1)!).toBeGreaterThan(0.99);
+    expect(adam.loss.at(-1)!).toBeLessThan(
+      Math.min(momentum.loss.at(-1)!, rmsprop.loss.at(-1)!) / 2,
+    );
   });
 });

@@ -8,6 +8,7 @@ import { trace, traceJson } from './run-trace';
 import {
   defaultSpec,
   fitTrainingPlane,
+  getScene,
   initialWeights,
   loadPenguinClasses,
   NET_SIZE,
@@ -127,6 +128,31 @@ describe('trace --net penguins-mlp', () => {
     }
   });
 
+  it('--scene network trains the scene’s runners from its seed, exactly as --net would', () => {
+    const scene = getScene('network')!;
+    const viaScene = traceJson<NetTrace & { seed: number }>('--scene', 'network', '--steps', '40');
+    const viaNet = traceJson<NetTrace & { seed: number }>(
+      '--net',
+      scene.landscape,
+      '--steps',
+      '40',
+      '--seed',
+      String(scene.shake.seed),
+      ...scene.runners.flatMap((r) => [
+        '--runner',
+        `${r.optimizer.kind} lr=${r.optimizer.lr} label="${r.label}" color=${r.color}`,
+      ]),
+    );
+    expect(viaScene).toEqual(viaNet);
+    expect(viaScene.seed).toBe(scene.shake.seed);
+    // The scene's own length unless --steps says otherwise; its seed unless --seed does.
+    expect(traceJson<NetTrace>('--scene=network').runners[0]!.loss).toHaveLength(scene.steps + 1);
+    const reseeded = traceJson<NetTrace>('--scene', 'network', '--steps', '2', '--seed', '5');
+    expect(reseeded.net.init).toEqual(Array.from(initialWeights(5)));
+    const batched = traceJson<NetTrace>('--scene', 'network', '--steps', '2', '--batch', '16');
+    expect(batched.runners.map((r) => r.batch)).toEqual([16, 16, 16]);
+  });
+
   it('refuses bad input with exit 2 and one line', () => {
     for (const argv of [
       ['--net', 'resnet'],
@@ -138,6 +164,13 @@ describe('trace --net penguins-mlp', () => {
       ['--net', 'penguins-mlp', '--runner', 'adam lr=-1'],
       ['--net', 'penguins-mlp', '--seed', 'x'],
       ['--net', 'penguins-mlp', '--steps'],
+      ['--scene', 'network', '--start', '0,0'],
+      ['--scene', 'network', '--noise', '0.1'],
+      ['--scene', 'network', '--landscape', 'bowl'],
+      ['--scene', 'network', '--net', 'penguins-mlp'],
+      ['--scene', 'network', '--steps', '-1'],
+      ['--scene', 'network', '--runner', 'adam batch=400'],
+      ['--net', 'penguins-mlp', '--scene', 'bowl'],
     ]) {
       const r = trace(...argv);
       expect(r.status, argv.join(' ')).toBe(2);
