@@ -34,6 +34,8 @@ export interface SurfaceRequest {
   source: LandscapeSource;
   /** The first, quick grid (e.g. 64). */
   coarseSegments: number;
+  /** Grids between the coarse and the final one, each sent when done (not final). */
+  refine?: number[];
   /** The final grid (256). */
   segments: number;
   minima: boolean;
@@ -58,9 +60,16 @@ export function runSurfaceJob(
     return;
   }
   const frame = worldFrame(landscape.domain);
-  const grids = request.coarseSegments < request.segments ? [request.coarseSegments] : [];
+  const grids = [request.coarseSegments, ...(request.refine ?? [])].filter(
+    (s) => s < request.segments,
+  );
   grids.push(request.segments);
   let fine: SurfaceGrid | null = null;
+  // Progress counts the points of every grid after the first (a grid's cost is its points).
+  const work = grids
+    .slice(1)
+    .reduce((sum, s) => sum + (s + 1) ** 2, grids.length === 1 ? (grids[0]! + 1) ** 2 : 0);
+  let done = 0;
   for (const segments of grids) {
     const side = segments + 1;
     const values = new Float64Array(side * side);
@@ -68,8 +77,10 @@ export function runSurfaceJob(
     for (let j = 0; j < side; j += ROWS_PER_REPORT) {
       if (!alive()) return;
       sampleSurfaceRows(landscape, segments, j, j + ROWS_PER_REPORT, values, gradients);
-      if (segments === request.segments)
-        handlers.onProgress('surface', Math.min(1, (j + ROWS_PER_REPORT) / side));
+      if (segments !== grids[0] || grids.length === 1) {
+        done += side * (Math.min(side, j + ROWS_PER_REPORT) - j);
+        handlers.onProgress('surface', Math.min(1, done / work));
+      }
     }
     const grid = drawn(landscape, segments, values, gradients, frame);
     if (segments === request.segments) fine = grid;

@@ -88,6 +88,8 @@ export const en = {
   gpuLost: () =>
     'The graphics card dropped the 3D view (the driver reset it). Waiting for it to come back; the race is paused.',
   gpuRestored: () => 'The 3D view is back; the race goes on where it was.',
+  netFailed: (a: { message: string }) =>
+    `The network could not be trained (${a.message}); the last picture stays.`,
   swarmFailed: (a: { message: string }) =>
     `The swarm stopped (${a.message}); it is switched off. A smaller swarm may fit.`,
   finished: (a: { runners: FinishedRunner[] }) =>
@@ -122,6 +124,7 @@ export const ru: typeof en = {
   gpuLost: () =>
     'Видеокарта сбросила 3D-вид (драйвер перезапустил его). Ждём, пока он вернётся; гонка на паузе.',
   gpuRestored: () => '3D-вид вернулся; гонка продолжается с того же места.',
+  netFailed: (a) => `Сеть не удалось обучить (${a.message}); осталась прежняя картина.`,
   swarmFailed: (a) => `Рой остановился (${a.message}) и выключен. Рой поменьше может поместиться.`,
   finished: (a) =>
     `Все бегуны финишировали: ${a.runners

@@ -4,6 +4,7 @@ import type { RaceState } from './race-store';
 import { workerSurfaceJobs } from '../workers/surface-client';
 import { workerBasinJobs } from '../workers/basins-client';
 import { workerSwarmJobs } from '../workers/swarm-client';
+import { workerNetJobs } from '../workers/net-client';
 import {
   browserStorage,
   readStartParams,
@@ -27,7 +28,7 @@ export const raceStore = createStoreFromParams(
   initial,
   initialLanguage('', rememberedLanguage(storage), navigator.languages ?? [navigator.language]),
   workerSurfaceJobs(),
-  { swarm: workerSwarmJobs(), basins: workerBasinJobs() },
+  { swarm: workerSwarmJobs(), basins: workerBasinJobs(), net: workerNetJobs() },
 );
 
 /** Keeps `?s=` in the address bar on the current race (see url-sync). */

@@ -4,6 +4,8 @@ import {
   dataLandscape,
   defaultSpec,
   isDatasetId,
+  isNetId,
+  landscapeRows,
   getPresetLandscape,
   getScene,
   landscapeFromFunction,
@@ -24,6 +26,8 @@ import {
   type SurfaceGrid,
 } from '../core';
 import type { SurfaceJobs } from './surface-jobs';
+import type { NetJobs } from './net-jobs';
+import { netNeedsTraining, netRaceActions } from './net-race';
 import type { GetState, RaceSlice, RaceState, RunnerSettings, SetState } from './types';
 import { defaultPanes, showLooks } from './view-slice';
 
@@ -34,6 +38,9 @@ export const MAX_RUNNERS = 12;
 export const SURFACE_SEGMENTS = 256;
 /** The quick first grid a worker sends before the fine one. */
 export const COARSE_SEGMENTS = 64;
+/** A network's first grid (every row of the data per vertex), then its middle one. */
+export const NET_COARSE_SEGMENTS = 32;
+export const NET_MIDDLE_SEGMENTS = 128;
 
 const KIND_LABELS: Record<OptimizerKind, string> = {
   sgd: 'SGD',
@@ -58,7 +65,10 @@ export function withIds(runners: readonly RunnerSpec[]): RunnerSettings[] {
  * picture, which takes a 24 × 24 grid.
  */
 export function quickSurface(landscape: Landscape, first = false): SurfaceGrid | null {
-  const cheap = landscape.group !== 'custom' && landscape.data?.model !== 'logistic';
+  const cheap =
+    landscape.group !== 'custom' &&
+    landscape.group !== 'net' &&
+    landscape.data?.model !== 'logistic';
   if (cheap) return sampleSurface(landscape, COARSE_SEGMENTS);
   return first ? sampleSurface(landscape, 24) : null;
 }
@@ -73,6 +83,7 @@ export function raceSlice(
   set: SetState,
   get: GetState,
   jobs: SurfaceJobs,
+  netJobs: NetJobs,
   initial: Pick<
     RaceState,
     'landscape' | 'surface' | 'functionInput' | 'start' | 'runners' | 'shake' | 'scene' | 'batch'
@@ -89,6 +100,13 @@ export function raceSlice(
       };
     }
     const s = { ...get(), ...patch };
+    // On a network, settings that change how it trains train it again (in a worker); the race
+    // shown stays until then. Only the settings change now.
+    if (netNeedsTraining(s)) {
+      set(patch);
+      net.retrain(patch.start !== undefined && Object.keys(patch).length === 1);
+      return;
+    }
     set({
       ...patch,
       race: newRace(s),
@@ -98,6 +116,13 @@ export function raceSlice(
   };
 
   let job = 0;
+  const net = netRaceActions({
+    set,
+    get,
+    jobs: netJobs,
+    restart: (patch) => restart(patch),
+    requestSurface: (landscape, apply) => requestSurface(landscape, apply),
+  });
   /**
    * Starts the worker on `landscape` (superseding any job under way). `apply` is called with the
    * first surface available — at once for a preset, from the worker for a typed function, whose
@@ -117,7 +142,10 @@ export function raceSlice(
     jobs.start(
       {
         source: landscapeSource(landscape),
-        coarseSegments: COARSE_SEGMENTS,
+        // A network's loss takes every row per vertex: a quick 32² first, 128² (129² points)
+        // within about a second, then the fine grid.
+        coarseSegments: landscape.net ? NET_COARSE_SEGMENTS : COARSE_SEGMENTS,
+        ...(landscape.net ? { refine: [NET_MIDDLE_SEGMENTS] } : {}),
         segments: SURFACE_SEGMENTS,
         minima: landscape.minimaSearch === 'pending',
       },
@@ -129,7 +157,7 @@ export function raceSlice(
           if (pending) {
             pending(grid);
             pending = null;
-          } else if (final) set({ surface: grid });
+          } else if (final || grid.segments > get().surface.segments) set({ surface: grid });
         },
         onMinima(minima, complete) {
           if (token !== job || pending) return;
@@ -160,7 +188,7 @@ export function raceSlice(
    * not, dropped off data (so nothing a link writes is out of range).
    */
   const fitBatches = (next: Landscape) => {
-    const n = next.data?.n;
+    const n = landscapeRows(next);
     const fit = (b: number | undefined | null) =>
       b === undefined || b === null || n === undefined ? undefined : Math.min(b, n);
     const batch = fit(get().batch);
@@ -173,7 +201,8 @@ export function raceSlice(
       },
     };
   };
-  const showLandscape = (next: Landscape, patch: Partial<RaceState> = {}) =>
+  const showLandscape = (next: Landscape, patch: Partial<RaceState> = {}) => {
+    net.cancel();
     requestSurface(next, (surface) => {
       const { batch, fitRunner } = fitBatches(next);
       restart({
@@ -193,6 +222,7 @@ export function raceSlice(
         ...patch,
       });
     });
+  };
   const nextId = () => Math.max(0, ...get().runners.map((r) => r.id)) + 1;
   const withRunners = (next: RunnerSettings[]) => {
     const ids = new Set(next.map((r) => r.id));
@@ -221,6 +251,7 @@ export function raceSlice(
     race: newRace(initial),
     finished: false,
     surfaceWork: { stage: null, progress: 1, formula: null },
+    netWork: { stage: null, progress: 1 },
     requestSurface,
 
     reset: () => restart(),
@@ -233,6 +264,7 @@ export function raceSlice(
     },
     setLandscape: (next) => showLandscape(next),
     setPreset(id) {
+      if (isNetId(id)) return get().setNet(id);
       const next = getPresetLandscape(id);
       if (next) showLandscape(next);
     },
@@ -253,7 +285,7 @@ export function raceSlice(
       restart({ shake: next, scene: null });
     },
     setBatch(batch) {
-      const n = get().landscape.data?.n;
+      const n = landscapeRows(get().landscape);
       if (batch !== null && !Number.isFinite(batch)) return;
       const b =
         batch === null || n === undefined ? null : Math.min(n, Math.max(1, Math.round(batch)));
@@ -317,8 +349,26 @@ export function raceSlice(
       showLooks(get().race, next);
       set({ runners: next });
     },
+    setNet(id, patch = {}) {
+      net.enter(id, patch);
+    },
+    refitPlane: () => net.refit(),
     applyScene(id) {
       const scene = getScene(id);
+      if (scene && isNetId(scene.landscape)) {
+        const sceneRunners = withIds(scene.runners);
+        return net.enter(scene.landscape, {
+          runners: sceneRunners,
+          shake: { ...scene.shake } as Shake,
+          batch: scene.batch ?? null,
+          scene: id,
+          layout: scene.layout ?? 'overlay',
+          panes: scene.panes?.map((p) => p.map((i) => i + 1)) ?? defaultPanes(sceneRunners),
+          selectedRunner: sceneRunners[0]?.id ?? 0,
+          playing: true,
+          notices: get().notices.filter((n) => n.key !== 'finished'),
+        });
+      }
       const next =
         scene?.raw && isDatasetId(scene.landscape)
           ? dataLandscape(scene.landscape, false)
@@ -345,6 +395,7 @@ export function raceSlice(
           basinsOn: scene.basins !== undefined,
           ...(scene.basins !== undefined ? { basinsK: scene.basins } : {}),
         });
+      net.cancel();
       if (next === get().landscape) apply(get().surface);
       else requestSurface(next, apply);
     },

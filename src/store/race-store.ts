@@ -8,6 +8,7 @@ import type { RaceSetup, RaceState } from './types';
 import { defaultPanes, viewSlice } from './view-slice';
 import { swarmSlice } from './swarm-slice';
 import { startSwarmSync } from './swarm-sync';
+import { inlineNetJobs, type NetJobs } from './net-jobs';
 import { inlineBasinJobs, inlineSwarmJobs, type BasinJobs, type SwarmJobs } from './swarm-jobs';
 
 export type * from './types';
@@ -24,7 +25,7 @@ export { defaultPanes, MAX_PANES, VERTICAL_SCALE } from './view-slice';
 export function createRaceStore(
   setup: RaceSetup,
   jobs: SurfaceJobs = inlineSurfaceJobs(),
-  background: { swarm: SwarmJobs; basins: BasinJobs } = {
+  background: { swarm: SwarmJobs; basins: BasinJobs; net?: NetJobs } = {
     swarm: inlineSwarmJobs(),
     basins: inlineBasinJobs(),
   },
@@ -33,21 +34,27 @@ export function createRaceStore(
   const start = setup.start ?? landscape.start;
   const runners = withIds(setup.runners ?? defaultRunnersFor(landscape));
   const store = createStore<RaceState>()((set, get) => {
-    const { requestSurface, ...race } = raceSlice(set, get, jobs, {
-      landscape,
-      surface: quickSurface(landscape, true)!,
-      functionInput: setup.functionInput ?? null,
-      start,
-      runners,
-      shake: setup.shake ?? NO_SHAKE,
-      batch: setup.batch ?? null,
-      scene: setup.scene ?? null,
-    });
+    const { requestSurface, ...race } = raceSlice(
+      set,
+      get,
+      jobs,
+      background.net ?? inlineNetJobs(),
+      {
+        landscape,
+        surface: quickSurface(landscape, true)!,
+        functionInput: setup.functionInput ?? null,
+        start,
+        runners,
+        shake: setup.shake ?? NO_SHAKE,
+        batch: setup.batch ?? null,
+        scene: setup.scene ?? null,
+      },
+    );
     // The fine surface (and a typed function's minima) come from the jobs once the store exists.
     queueMicrotask(() => requestSurface(landscape));
     return {
       ...race,
-      ...playbackSlice(set, get, setup.playing ?? true, background.swarm),
+      ...playbackSlice(set, get, setup.net ? false : (setup.playing ?? true), background.swarm),
       ...viewSlice(set, get, {
         layout: setup.layout ?? 'overlay',
         panes: setup.panes ?? defaultPanes(runners),
@@ -59,6 +66,12 @@ export function createRaceStore(
     };
   });
   const s = store.getState();
+  // A network is trained in the background; the first landscape waits, paused, until it is shown.
+  if (setup.net !== undefined)
+    s.setNet(setup.net, {
+      playing: setup.playing ?? true,
+      ...(setup.runners ? { runners: s.runners } : {}),
+    });
   if (setup.swarm !== undefined) {
     s.setSwarmSize(setup.swarm);
     s.setSwarm(true);

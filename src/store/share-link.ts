@@ -10,7 +10,11 @@ import {
   makeScheduleSpec,
   SCHEDULE_KINDS,
   inDomain,
+  isNetId,
   isSpecError,
+  landscapeRows,
+  loadPenguinClasses,
+  type NetId,
   landscapeFromFunction,
   makeOptimizerSpec,
   OPTIMIZER_KINDS,
@@ -71,6 +75,8 @@ export type SharedRunner = RunnerSpec & { visible: boolean };
 /** What a link could be read as: only the parts it held in a valid form. */
 export interface SharedSetup {
   landscape?: Landscape;
+  /** A network to open (its plane is fitted anew: links carry no plane, so no dragged start). */
+  net?: NetId;
   functionInput?: FunctionInput;
   start?: [number, number];
   runners?: SharedRunner[];
@@ -246,7 +252,8 @@ export function encodeState(state: ShareableState): string {
     function: input
       ? { text: input.text.slice(0, MAX_FUNCTION_CHARS), domain: domainArray(input.domain) }
       : undefined,
-    start: state.start,
+    // A network's start is a point of a plane the link does not carry: it opens at the origin.
+    start: state.landscape.net ? undefined : state.start,
     runners: runners.map(
       ({ optimizer: { kind, ...hp }, label, color, visible, schedule, batch }) => ({
         kind,
@@ -254,21 +261,20 @@ export function encodeState(state: ShareableState): string {
         ...(schedule && schedule.kind !== 'constant'
           ? { schedule: { kind: schedule.kind, hp: scheduleValues(schedule) } }
           : {}),
-        ...(batch !== undefined && state.landscape.data && batch <= state.landscape.data.n
-          ? { batch }
-          : {}),
+        ...(batch !== undefined && batch <= (landscapeRows(state.landscape) ?? 0) ? { batch } : {}),
         label: label.slice(0, MAX_LABEL_CHARS),
         color,
         visible,
       }),
     ),
     shake: state.shake,
-    data: state.landscape.data
-      ? {
-          raw: !state.landscape.data.standardized,
-          ...(state.batch !== null ? { batch: state.batch } : {}),
-        }
-      : undefined,
+    data:
+      landscapeRows(state.landscape) !== undefined
+        ? {
+            raw: state.landscape.data ? !state.landscape.data.standardized : false,
+            ...(state.batch !== null ? { batch: state.batch } : {}),
+          }
+        : undefined,
     layout: state.layout,
     panes: state.panes.map((p) => p.flatMap((id) => position.get(id) ?? [])),
     scene: state.scene ?? undefined,
@@ -408,7 +414,8 @@ function readWire(wire: WireState, fallback: Landscape, notices: Notice[]): Shar
     else setup.landscape = parsed;
   } else if (typeof landscape === 'string') {
     const preset = getPresetLandscape(landscape);
-    if (preset) setup.landscape = preset;
+    if (isNetId(landscape)) setup.net = landscape;
+    else if (preset) setup.landscape = preset;
     else
       notices.push({
         key: 'unknownLandscape',
@@ -420,13 +427,14 @@ function readWire(wire: WireState, fallback: Landscape, notices: Notice[]): Shar
     setup.landscape = dataLandscape(setup.landscape.data.id, false);
   }
   const shown = setup.landscape ?? fallback;
+  const rows = setup.net ? loadPenguinClasses().n : shown.data?.n;
   if (data?.batch !== undefined) {
-    if (shown.data && data.batch <= shown.data.n) setup.batch = data.batch;
+    if (rows !== undefined && data.batch <= rows) setup.batch = data.batch;
     else notices.push({ key: 'linkPart', args: { part: 'data' } });
   }
 
   const start = part(StartSchema, wire.start, 'start', notices);
-  if (start) {
+  if (start && !setup.net) {
     if (inDomain(shown.domain, start[0], start[1])) setup.start = [start[0], start[1]];
     else
       notices.push({
@@ -443,7 +451,7 @@ function readWire(wire: WireState, fallback: Landscape, notices: Notice[]): Shar
       notices.push({ key: 'tooManyRunners', args: { count: list.length, max: MAX_RUNNERS } });
     const runners: SharedRunner[] = [];
     list.slice(0, MAX_RUNNERS).forEach((raw, i) => {
-      const runner = readRunner(raw, shown.data?.n ?? null);
+      const runner = readRunner(raw, rows ?? null);
       if ('field' in runner)
         notices.push({ key: 'badRunner', args: { position: i + 1, field: quote(runner.field) } });
       else {

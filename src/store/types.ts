@@ -1,4 +1,4 @@
-import type { PaletteName } from '../core';
+import type { NetId, PaletteName } from '../core';
 import type {
   Domain,
   Landscape,
@@ -43,6 +43,12 @@ export interface SurfaceWork {
   formula: string | null;
 }
 
+/** A network's training under way in a worker (`stage` null when idle); progress 0…1. */
+export interface NetWork {
+  stage: 'training' | null;
+  progress: number;
+}
+
 /** The race slice: what races, on what, from where — and the live race itself. */
 export interface RaceSlice {
   landscape: Landscape;
@@ -67,6 +73,8 @@ export interface RaceSlice {
   finished: boolean;
   /** Surface sampling and minima search under way in a worker. */
   surfaceWork: SurfaceWork;
+  /** On a network: its training under way in a worker (the shown race stays until it is done). */
+  netWork: NetWork;
 
   reset(): void;
   setStart(x: number, y: number): void;
@@ -89,6 +97,10 @@ export interface RaceSlice {
     patch: Partial<Omit<RunnerSettings, 'id' | 'optimizer'>> & { optimizer?: OptimizerSpec },
   ): void;
   applyScene(id: string): void;
+  /** Opens a network (trained in a worker; the current landscape stays until it is ready). */
+  setNet(id: NetId, patch?: Partial<RaceState>): void;
+  /** On a network whose start was moved: fits the plane of training again from that start. */
+  refitPlane(): void;
 }
 
 /** The playback slice: play, pause, step, and the clock that turns elapsed time into steps. */
@@ -184,6 +196,8 @@ export interface RaceSetup {
   swarm?: number;
   /** Cells per side of the basin maps (absent: none). */
   basins?: number;
+  /** A network to open once the store exists (trained in the background). */
+  net?: NetId;
 }
 
 /** zustand's set and get for a slice. */

@@ -4,6 +4,7 @@ import {
   getScene,
   inDomain,
   isDatasetId,
+  isNetId,
   parseNumber,
   suggestedLearningRate,
   type Landscape,
@@ -69,6 +70,19 @@ export function opensLink(search: string): boolean {
 /** A scene's settings as a setup (scenes name runners by position; the store by position + 1). */
 function sceneSetup(id: string): SharedSetup | null {
   const scene = getScene(id);
+  if (scene && isNetId(scene.landscape)) {
+    const runners = scene.runners.map((r) => ({ ...r, visible: true }));
+    const ids = runners.map((_, i) => ({ id: i + 1 }));
+    return {
+      net: scene.landscape,
+      runners,
+      shake: { ...scene.shake },
+      batch: scene.batch ?? null,
+      layout: scene.layout ?? 'overlay',
+      panes: scene.panes?.map((p) => p.map((i) => i + 1)) ?? defaultPanes(ids),
+      scene: id,
+    };
+  }
   const landscape =
     scene?.raw && isDatasetId(scene.landscape)
       ? dataLandscape(scene.landscape, false)
@@ -120,7 +134,17 @@ export function readInitialParams(search: string, fallback = DEFAULT_LANDSCAPE_I
   }
 
   const id = params.get('landscape');
-  if (id !== null) {
+  const netId = params.get('net') ?? (isNetId(id) ? id : null);
+  if (netId !== null) {
+    if (isNetId(netId))
+      setup = { ...setup, net: netId, scene: setup.net === netId ? setup.scene : null };
+    else
+      notices.push({
+        key: 'unknownLandscape',
+        args: { id: netId.slice(0, 40), fallback: (setup.landscape ?? fallbackLandscape).name },
+      });
+  }
+  if (id !== null && !isNetId(id)) {
     const found = getPresetLandscape(id);
     if (found) {
       if (found !== setup.landscape) setup = { ...setup, landscape: found, scene: null };
@@ -234,6 +258,8 @@ export function readInitialParams(search: string, fallback = DEFAULT_LANDSCAPE_I
 
   const pausedText = params.get('paused');
   const paused = pausedText !== null && pausedText !== '0' && pausedText !== 'false';
+  // A network opens at the origin of the plane it fits: a start in a link does not apply.
+  if (setup.net) setup = { ...setup, start: undefined };
   const { view, selectedRunner, language, ...race } = setup;
   return {
     setup: { ...race, landscape, playing: !paused, notices },

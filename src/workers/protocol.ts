@@ -2,6 +2,8 @@ import type {
   BasinBand,
   Domain,
   KnownMinimum,
+  NetInfo,
+  NetRequest,
   SurfaceDrawing,
   SurfaceRequest,
   SwarmRequest,
@@ -69,3 +71,15 @@ export type SwarmMessage =
 /** Swarm worker → page. */
 export type SwarmReply =
   { id: number; kind: 'frame'; frame: SwarmFrame } | { id: number; kind: 'error'; message: string };
+
+/** Page → network worker: train as asked (see `computeNetRace`). */
+export interface NetMessage {
+  id: number;
+  request: NetRequest;
+}
+
+/** Network worker → page: progress, then the trained network without its data (the page has them), or why it failed. */
+export type NetReply =
+  | { id: number; kind: 'progress'; done: number; steps: number }
+  | { id: number; kind: 'result'; info: Omit<NetInfo, 'data'> }
+  | { id: number; kind: 'error'; message: string };

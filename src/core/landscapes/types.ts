@@ -90,3 +90,8 @@ export function domainSpan(d: Domain): number {
 export function inDomain(d: Domain, x: number, y: number): boolean {
   return x >= d.xMin && x <= d.xMax && y >= d.yMin && y <= d.yMax;
 }
+
+/** The rows a landscape's model trains on (a dataset's or a network's n), or undefined off data. */
+export function landscapeRows(landscape: Landscape): number | undefined {
+  return landscape.data?.n ?? landscape.net?.data.n;
+}

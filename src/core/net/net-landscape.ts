@@ -70,6 +70,8 @@ export interface NetRequest {
   seed: number;
   /** Batch size of runners that set none (null: the full data). */
   batch: number | null;
+  /** The initial weights (67 numbers) when neither the seed's nor a kept plane's start are meant. */
+  init?: Float64Array;
   /**
    * The plane to keep (the start was dragged on it) and the start on it; absent: the initial
    * weights of the seed, and a plane fitted to the new trajectories.
@@ -160,7 +162,7 @@ export function computeNetRace(
   const keep = request.keep;
   const init = keep
     ? planePoint(keep.plane, keep.start[0], keep.start[1], new Float64Array(NET_SIZE))
-    : initialWeights(request.seed);
+    : (request.init ?? initialWeights(request.seed));
   const training: NetTraining = createNetTraining(data, init, request.runners, request.steps, {
     seed: request.seed,
     ...(request.batch !== null ? { batch: request.batch } : {}),
