@@ -20,7 +20,8 @@ scope.onmessage = (event: MessageEvent<NetMessage>) => {
       post({ id, kind: 'progress', done, steps });
     });
     if (!info) return;
-    const { data: _data, ...rest } = info;
+    const rest: Omit<typeof info, 'data'> & { data?: unknown } = { ...info };
+    delete rest.data;
     const transfer = info.tracks.flatMap((t) =>
       [t.points, t.loss, t.lr, t.accuracy, t.surfaceLoss, t.params].map((a) => a.buffer),
     );
