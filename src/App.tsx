@@ -9,6 +9,7 @@ import { LanguageToggle } from './ui/LanguageToggle';
 import { Legend } from './ui/Legend';
 import { LossChart } from './ui/LossChart';
 import { Notices } from './ui/Notices';
+import { NetStatus } from './ui/NetStatus';
 import { PaneTitles } from './ui/PaneTitles';
 import { PlaybackControls } from './ui/PlaybackControls';
 import { RaceView } from './ui/RaceView';
@@ -96,7 +97,11 @@ export function App() {
         <PaneTitles />
         <p className="formula" title={formula}>
           <b>{landscapeName(t, landscape)}</b>{' '}
-          {landscape.data ? (
+          {landscape.net ? (
+            <>
+              L(θ₀ + a·d₁ + b·d₂) <small>({t.net.formulaNote(landscape.net.data.n)})</small>
+            </>
+          ) : landscape.data ? (
             <>
               L(w, b) = {formula}{' '}
               <small>
@@ -109,6 +114,7 @@ export function App() {
           )}
         </p>
         <SceneCaption />
+        <NetStatus />
         <Notices />
         <Legend />
         <PresenterStage />

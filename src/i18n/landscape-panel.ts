@@ -16,6 +16,7 @@ export const en = {
   scenes: 'Lecture scenes',
   names: {
     bowl: 'Bowl',
+    'penguins-mlp': 'Penguin classifier (67 weights)',
     'plastic-bag': 'Plastic bag',
     ravine: 'Ravine',
     'two-wells': 'Two wells',
@@ -42,6 +43,7 @@ export const ru: typeof en = {
   scenes: 'Сцены из лекции',
   names: {
     bowl: 'Чаша',
+    'penguins-mlp': 'Классификатор пингвинов (67 весов)',
     'plastic-bag': 'Пластиковый пакет',
     ravine: 'Овраг',
     'two-wells': 'Две ямы',

@@ -26,6 +26,7 @@ export const en = {
     'raw-features': 'Raw vs standardized data',
     'lr-decay': 'Learning-rate decay',
     basins: 'Where each optimizer ends up',
+    network: 'A real network',
   } as Record<string, string>,
 };
 
@@ -53,5 +54,6 @@ export const ru: typeof en = {
     'raw-features': 'Сырые или стандартизованные данные',
     'lr-decay': 'Уменьшение шага',
     basins: 'Куда приходит каждый оптимизатор',
+    network: 'Настоящая нейросеть',
   },
 };

@@ -1,6 +1,8 @@
 /** The neural network on its plane of training: computing, the share of the motion, the plane. */
 export const en = {
   group: 'Neural network',
+  formulaNote: (n: number) =>
+    `mean cross-entropy of a 4–8–3 tanh network over all ${n} penguins, on the plane of training`,
   training: (percent: number) => `Training the network… ${percent} %`,
   drawingPlane: (percent: number) => `Drawing the loss on the plane… ${percent} %`,
   explained: (total: string, first: string, second: string) =>
@@ -13,11 +15,16 @@ export const en = {
   refit: 'Fit the plane again',
   refitTitle: 'Fit the plane to the trajectories from the current start',
   accuracy: (percent: string) => `accuracy ${percent} %`,
+  accuracyColumn: 'Accuracy',
+  accuracyColumnTitle:
+    'Training accuracy: the share of the 342 penguins the network classifies right',
   noValues: 'Live values are not shown: this runner steps in all 67 weights, not on the plane.',
 };
 
 export const ru: typeof en = {
   group: 'Нейронная сеть',
+  formulaNote: (n) =>
+    `средняя перекрёстная энтропия сети 4–8–3 с tanh по всем ${n} пингвинам, на плоскости обучения`,
   training: (percent) => `Обучаем сеть… ${percent} %`,
   drawingPlane: (percent) => `Рисуем потери на плоскости… ${percent} %`,
   explained: (total, first, second) =>
@@ -30,5 +37,8 @@ export const ru: typeof en = {
   refit: 'Построить плоскость заново',
   refitTitle: 'Построить плоскость по траекториям от текущего старта',
   accuracy: (percent) => `точность ${percent} %`,
+  accuracyColumn: 'Точность',
+  accuracyColumnTitle:
+    'Точность на обучающих данных: доля из 342 пингвинов, которых сеть определяет верно',
   noValues: 'Значения не показаны: этот бегун шагает во всех 67 весах, а не по плоскости.',
 };

@@ -1,5 +1,6 @@
 import { Canvas } from '@react-three/fiber';
 import { Balls } from './Balls';
+import { NetGaps } from './NetGaps';
 import { CameraControls } from './CameraControls';
 import { MinimaMarkers } from './MinimaMarkers';
 import { StartDrag } from './StartDrag';
@@ -97,6 +98,7 @@ export function RaceCanvas() {
       <Trails />
       <Swarm />
       <Balls />
+      <NetGaps />
       <StartHandle />
       <CameraControls />
       <StartDrag />

@@ -28,6 +28,8 @@ interface Row {
   batch: number | null;
   epoch: number | null;
   examples: number | null;
+  /** On a network: the training accuracy at the runner's step (0…1). */
+  accuracy: number | null;
 }
 
 /** The rows of the legend, read from the live race (a JSON string, so equal snapshots do not re-render). */
@@ -40,13 +42,15 @@ function readRows(s: RaceState): string {
       ? Math.min(...globals.map((m) => Math.hypot(m.x - x, m.y - y)))
       : null;
     const settings = s.runners[i];
+    const track = s.race.replay ? s.landscape.net?.tracks[i] : undefined;
     return {
       id: settings?.id ?? i,
       visible: settings?.visible ?? true,
       label: r.spec.label,
       color: r.spec.color,
       kind: r.spec.optimizer.kind,
-      lr: r.schedule.lr,
+      // A played-back runner shows the rate of the step it is at (its schedule is not stepped).
+      lr: s.race.replay ? r.lastLr : r.schedule.lr,
       step: Math.max(0, steps),
       x,
       y,
@@ -57,7 +61,14 @@ function readRows(s: RaceState): string {
       divergedBecause: r.divergedBecause,
       distance,
       lastStep: Math.hypot(r.point[0]! - r.previousPoint[0]!, r.point[1]! - r.previousPoint[1]!),
-      batch: r.sampler?.batch ?? null,
+      batch: track
+        ? track.batch < (s.landscape.net?.data.n ?? 0)
+          ? track.batch
+          : null
+        : (r.sampler?.batch ?? null),
+      accuracy: track
+        ? (track.accuracy[Math.min(Math.max(0, steps), track.accuracy.length - 1)] ?? null)
+        : null,
       epoch: r.sampler ? samplerEpoch(r.sampler) : null,
       examples: r.sampler?.examples ?? null,
     };
@@ -81,6 +92,8 @@ export function Legend() {
   const rows = JSON.parse(useSnapshot(readRows)) as Row[];
   const t = useT().app;
   const td = useT().data;
+  const tn = useT().net;
+  const onNet = useRace((s) => s.landscape.net !== undefined);
   const selected = useRace((s) => s.selectedRunner);
   return (
     <section className="panel legend" aria-label={t.legendRegion}>
@@ -92,7 +105,11 @@ export function Legend() {
             <th>{t.legendLoss}</th>
             <th>{t.legendStep}</th>
             <th>{t.legendStatus}</th>
-            <th title={t.legendToMinTitle}>{t.legendToMin}</th>
+            {onNet ? (
+              <th title={tn.accuracyColumnTitle}>{tn.accuracyColumn}</th>
+            ) : (
+              <th title={t.legendToMinTitle}>{t.legendToMin}</th>
+            )}
             <th title={t.legendLastStepTitle}>|Δw|</th>
           </tr>
         </thead>
@@ -111,6 +128,7 @@ export function Legend() {
               data-y={r.y}
               data-loss={r.loss}
               data-status={r.status}
+              data-accuracy={r.accuracy ?? undefined}
               className={`status-${r.status}${r.id === selected ? ' selected' : ''}${r.visible ? '' : ' hidden-runner'}`}
               onClick={() => raceStore.getState().selectRunner(r.id)}
             >
@@ -125,7 +143,13 @@ export function Legend() {
               <td className="num">{formatNumber(r.loss)}</td>
               <td className="num">{r.step}</td>
               <td className="status">{statusText(t, r)}</td>
-              <td className="num">{r.distance === null ? '—' : formatNumber(r.distance)}</td>
+              {onNet ? (
+                <td className="num">
+                  {r.accuracy === null ? '—' : `${(100 * r.accuracy).toFixed(1)} %`}
+                </td>
+              ) : (
+                <td className="num">{r.distance === null ? '—' : formatNumber(r.distance)}</td>
+              )}
               <td className="num" data-testid="runner-last-step">
                 {formatNumber(r.lastStep)}
               </td>

@@ -30,8 +30,11 @@ export function SwarmPanel() {
   const runners = useRace((st) => st.runners);
   const selected = useRace((st) => st.selectedRunner);
   const minima = useRace((st) => st.landscape.minima);
+  const onNet = useRace((st) => st.landscape.net !== undefined);
   const visible = runners.filter((r) => r.visible);
   const localColor = minima.findIndex((m) => !m.global);
+  // A network's runners are computed in 67 dimensions, not stepped on the plane: no swarm.
+  if (onNet) return null;
   return (
     <section className="panel swarm-panel" aria-label={t.group} data-testid="swarm-panel">
       <div className="swarm-row">

@@ -210,6 +210,10 @@ describe('Optimizer Race: every runner visible', () => {
   async function pausedScene(scene: string) {
     const { page } = race;
     await page.getByTestId(`scene-${scene}`).click();
+    // A scene shows once its landscape is ready (a network's after its training in a worker).
+    await expect
+      .poll(() => page.getByTestId(`scene-${scene}`).getAttribute('aria-pressed'), WAIT)
+      .toBe('true');
     await letFramesPass(page, 3, 1000);
     await pause(page);
     const count = await page.locator(ROW).count();

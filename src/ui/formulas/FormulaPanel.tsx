@@ -36,6 +36,9 @@ function ruleHtml(spec: OptimizerSpec, scheduled = false): string {
  * runner's rule is one click away below.
  */
 export function FormulaPanel() {
+  const tn = useT().net;
+  // A network's runner steps in 67 weights: its gₜ, moments and Δw are not two numbers.
+  const onNet = useRace((s) => s.landscape.net !== undefined);
   const t = useT().formulas;
   const runners = useRace((s) => s.runners);
   const selectedId = useRace((s) => s.selectedRunner);
@@ -64,7 +67,13 @@ export function FormulaPanel() {
           </div>
           <SelectedRule runner={runner} />
           <ScheduleRule runner={runner} />
-          <FormulaValues spec={runner.optimizer} />
+          {onNet ? (
+            <p className="hint" data-testid="net-no-values">
+              {tn.noValues}
+            </p>
+          ) : (
+            <FormulaValues spec={runner.optimizer} />
+          )}
           {runners.length > 1 && <AllRules runners={runners} selectedId={runner.id} />}
         </>
       ) : (

@@ -1,4 +1,4 @@
-import { PRESET_LANDSCAPES } from '../../core';
+import { NET_IDS, PRESET_LANDSCAPES } from '../../core';
 import { raceStore, useRace } from '../../store/app-store';
 import { landscapeName, useT } from '../use-t';
 import { DataFields } from './DataFields';
@@ -14,6 +14,7 @@ export function LandscapePanel() {
   const id = useRace((s) => s.landscape.id);
   const hasFunction = useRace((s) => s.functionInput !== null);
   const onData = useRace((s) => s.landscape.data !== undefined);
+  const onNet = useRace((s) => s.landscape.net !== undefined);
   return (
     <section className="panel-section" aria-label={t.landscapePanel.heading}>
       <h2>{t.landscapePanel.heading}</h2>
@@ -53,16 +54,23 @@ export function LandscapePanel() {
             </option>
           ))}
         </optgroup>
+        <optgroup label={t.net.group}>
+          {NET_IDS.map((netId) => (
+            <option key={netId} value={netId}>
+              {t.landscapePanel.names[netId] ?? netId}
+            </option>
+          ))}
+        </optgroup>
         <optgroup label={t.app.yourFunction}>
           <option value={CUSTOM}>
             {hasFunction || id === CUSTOM ? t.app.yourFunction : `${t.app.yourFunction}…`}
           </option>
         </optgroup>
       </select>
-      {!onData && <FunctionField />}
+      {!onData && !onNet && <FunctionField />}
       <SurfaceStatus />
       <DataFields />
-      <ShakeFields />
+      {!onNet && <ShakeFields />}
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import type { HyperDefinition } from '../../core';
+import { landscapeRows, type HyperDefinition } from '../../core';
 import { raceStore, useRace } from '../../store/app-store';
 import type { RunnerSettings } from '../../store/race-store';
 import { useT } from '../use-t';
@@ -30,7 +30,7 @@ export function batchDefinition(n: number): HyperDefinition {
  */
 export function BatchRow({ runner }: { runner: RunnerSettings }) {
   const t = useT().data;
-  const n = useRace((s) => s.landscape.data?.n ?? null);
+  const n = useRace((s) => landscapeRows(s.landscape) ?? null);
   const raceBatch = useRace((s) => s.batch);
   if (n === null) return null;
   const batch = Math.min(n, runner.batch ?? raceBatch ?? n);
