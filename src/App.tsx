@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useRace } from './store/app-store';
 import { CopyLink } from './ui/CopyLink';
 import { DataPanel } from './ui/DataPanel';
+import { NetDataPanel } from './ui/NetDataPanel';
+import { AccuracyChart } from './ui/AccuracyChart';
 import { ExportButton } from './ui/export/ExportButton';
 import { LandscapePanel } from './ui/landscape/LandscapePanel';
 import { FormulaPanel, SoftmaxView } from './ui/lazy-views';
@@ -123,7 +125,9 @@ export function App() {
         <StartFields />
         <TopView />
         <DataPanel />
+        <NetDataPanel />
         <LossChart />
+        <AccuracyChart />
         <SwarmPanel />
         <FormulaPanel />
       </aside>

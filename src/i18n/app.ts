@@ -1,3 +1,4 @@
+import { ruSteps } from './notices';
 /** Strings of the top bar, playback, view switches, start fields, legend and notices. */
 export const en = {
   title: 'Optimizer Race',
@@ -88,7 +89,7 @@ export const ru: typeof en = {
   legendLastStepTitle: 'длина последнего шага',
   running: 'в пути',
   convergedAt: (n) => `сошёлся на шаге ${n}`,
-  trainedAt: (n) => `обучен за ${n} шагов`,
+  trainedAt: (n) => `обучен за ${n} ${ruSteps(n)}`,
   stuckLocalAt: (n) => `застрял в локальном минимуме на шаге ${n}`,
   stuckFlatAt: (n) => `застрял на плоском участке на шаге ${n}`,
   divergedLeftAt: (n) => `разошёлся на шаге ${n}: покинул поверхность`,

@@ -94,12 +94,22 @@ export const en = {
     `The swarm stopped (${a.message}); it is switched off. A smaller swarm may fit.`,
   finished: (a: { runners: FinishedRunner[] }) =>
     `Every runner has finished: ${a.runners
-      .map(
-        (r) =>
-          `${r.label} ${{ converged: 'converged', stuck: 'got stuck', diverged: 'diverged', trained: 'trained' }[r.status]}${r.status === 'trained' ? ' for' : ' at'} step${r.status === 'trained' ? 's' : ''} ${r.step}`,
+      .map((r) =>
+        r.status === 'trained'
+          ? `${r.label} trained for ${r.step} steps`
+          : `${r.label} ${{ converged: 'converged', stuck: 'got stuck', diverged: 'diverged' }[r.status]} at step ${r.step}`,
       )
       .join(', ')}. Press play to race again or reset.`,
 };
+
+/** Russian noun form for a number of steps: 1 шаг, 2 шага, 5 шагов (21 шаг, 11 шагов). */
+export function ruSteps(n: number): string {
+  const d = n % 10;
+  const h = n % 100;
+  if (d === 1 && h !== 11) return 'шаг';
+  if (d >= 2 && d <= 4 && (h < 12 || h > 14)) return 'шага';
+  return 'шагов';
+}
 
 export const ru: typeof en = {
   unknownLandscape: (a) => `В ссылке неизвестная поверхность «${a.id}»; показываем ${a.fallback}.`,
@@ -128,9 +138,10 @@ export const ru: typeof en = {
   swarmFailed: (a) => `Рой остановился (${a.message}) и выключен. Рой поменьше может поместиться.`,
   finished: (a) =>
     `Все бегуны финишировали: ${a.runners
-      .map(
-        (r) =>
-          `${r.label} ${{ converged: 'сошёлся', stuck: 'застрял', diverged: 'разошёлся', trained: 'обучен' }[r.status]}${r.status === 'trained' ? ' за' : ' на шаге'} ${r.step}${r.status === 'trained' ? ' шагов' : ''}`,
+      .map((r) =>
+        r.status === 'trained'
+          ? `${r.label} обучен за ${r.step} ${ruSteps(r.step)}`
+          : `${r.label} ${{ converged: 'сошёлся', stuck: 'застрял', diverged: 'разошёлся' }[r.status]} на шаге ${r.step}`,
       )
       .join(', ')}. Нажмите «Пуск», чтобы запустить снова, или «Сброс».`,
 };

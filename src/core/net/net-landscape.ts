@@ -247,7 +247,9 @@ export function netLandscape(info: NetInfo): Landscape {
     domain: info.domain,
     start: info.start,
     minima: [],
-    heightScale: 'linear',
+    // The runners spend most of their steps below a tenth of the loss at the start: on a log
+    // scale their descent (and any gap to the plane) stays visible all the way down.
+    heightScale: 'log',
     suggestedLr: { ...NET_SUGGESTED_LR },
     net: info,
     value: (a, b) => netPass(planePoint(plane, a, b, theta), data, null, data.n, null, pass).loss,
