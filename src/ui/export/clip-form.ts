@@ -26,7 +26,10 @@ export interface ClipForm {
   overlays: OverlayOptions;
 }
 
-/** The dialog's first settings: 720p at 60 fps, ten seconds at the live speed (steps per 60 Hz frame). */
+/** The fastest a clip may play the race, in steps per second of video. */
+export const MAX_CLIP_STEPS_PER_SECOND = 10_000;
+
+/** The dialog's first settings: 720p at 60 fps, ten seconds, the race at the live speed (steps per second). */
 export function defaultForm(liveSpeed: number): ClipForm {
   return {
     format: 'mp4',
@@ -36,7 +39,8 @@ export function defaultForm(liveSpeed: number): ClipForm {
     fps: 60,
     lengthKind: 'seconds',
     seconds: 10,
-    stepsPerSecond: Math.max(1, Math.round(liveSpeed * 60)),
+    // The live speed is already in race steps per second (60 = 1×): a clip plays as the page does.
+    stepsPerSecond: Math.min(MAX_CLIP_STEPS_PER_SECOND, Math.max(1, Math.round(liveSpeed))),
     camera: 'current',
     overlays: { ...ALL_OVERLAYS },
   };
@@ -62,7 +66,7 @@ export function formProblem(form: ClipForm): FormProblem | null {
   if (!(
     Number.isInteger(form.stepsPerSecond) &&
     form.stepsPerSecond >= 1 &&
-    form.stepsPerSecond <= 10_000
+    form.stepsPerSecond <= MAX_CLIP_STEPS_PER_SECOND
   ))
     return 'bad-steps';
   return null;
