@@ -112,6 +112,8 @@ export function titleText(state: RaceState, t: Messages): string {
   const scene = state.scene ? getScene(state.scene) : undefined;
   if (scene) return scene.caption[state.language];
   const name = t.landscapePanel.names[state.landscape.id] ?? state.landscape.name;
+  const net = state.landscape.net;
+  if (net) return `${name}: L(θ₀ + a·d₁ + b·d₂), ${t.net.formulaNote(net.data.n)}`;
   if (state.landscape.data) {
     const units = state.landscape.data.standardized ? t.data.standardized : t.data.rawUnits;
     return `${name}: L(w, b) = ${state.landscape.formula} (${units})`;

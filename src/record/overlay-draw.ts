@@ -23,6 +23,11 @@ export interface OverlayTarget {
   scale: number;
   /** Scratch canvas for the loss chart (drawn there, then copied in). */
   chart: HTMLCanvasElement;
+  /**
+   * Set once a ball came under the loss chart's bottom-right corner: from then on the chart sits
+   * in the top right, under the step counter, for the rest of the clip (it never jumps back).
+   */
+  chartAtTop?: boolean;
 }
 
 /** Draws the switched-on overlays over the 3D frame already in `target.ctx`. */
@@ -42,7 +47,7 @@ export function drawOverlays(
   else if (options.ballLabels) drawBallLabels(target, content);
   if (title) drawTitle(target, title);
   if (options.stepCounter) drawStepCounter(target, content, top);
-  const chartWidth = options.lossChart ? drawChart(target, content) : 0;
+  const chartWidth = options.lossChart ? drawChart(target, content, top) : 0;
   if (options.legend) drawLegend(target, content.rows, chartWidth);
   ctx.restore();
 }
@@ -159,8 +164,12 @@ function drawPaneTitles({ ctx, scale: s }: OverlayTarget, c: OverlayContent, top
   }
 }
 
-/** The loss chart in the bottom right corner; returns the width it takes (with its margin). */
-function drawChart(target: OverlayTarget, c: OverlayContent): number {
+/**
+ * The loss chart in the bottom right corner — or, once a ball has come under that corner, in the
+ * top right under the step counter (if no ball is there), so it never hides a ball. Returns the
+ * width it takes at the bottom (with its margin), which the legend leaves free.
+ */
+function drawChart(target: OverlayTarget, c: OverlayContent, top: number): number {
   const { ctx, width, height, scale: s, chart } = target;
   const pad = 8 * s;
   const w = Math.min(300 * s, width * 0.42);
@@ -168,7 +177,16 @@ function drawChart(target: OverlayTarget, c: OverlayContent): number {
   const titleH = 18 * s;
   const h = plotH + titleH + 2 * pad;
   const x = width - w - 12 * s;
-  const y = height - h - 12 * s;
+  const bottom = height - h - 12 * s;
+  const high = top + 12 * s + (22 * s + 16 * s) + 10 * s;
+  // A label marks the top of its ball's halo; the ball lies just under it.
+  const covers = (y0: number) =>
+    c.labels.some(
+      (b) => b.x >= x - 8 * s && b.x <= x + w + 8 * s && b.y + 28 * s >= y0 && b.y <= y0 + h,
+    );
+  if (!target.chartAtTop && covers(bottom) && high + h < bottom && !covers(high))
+    target.chartAtTop = true;
+  const y = target.chartAtTop ? high : bottom;
   panel(ctx, x, y, w, h, 8 * s, PANEL, BORDER);
   ctx.font = font(13 * s, 'bold');
   ctx.fillStyle = MUTED;
@@ -194,7 +212,7 @@ function drawChart(target: OverlayTarget, c: OverlayContent): number {
     },
   );
   ctx.drawImage(chart, Math.round(x + pad), Math.round(y + pad + titleH));
-  return w + 24 * s;
+  return target.chartAtTop ? 0 : w + 24 * s;
 }
 
 /** Column texts of a legend row; which columns fit is decided for the whole table. */

@@ -70,6 +70,7 @@ export function createRaceStore(
   if (setup.net !== undefined)
     s.setNet(setup.net, {
       playing: setup.playing ?? true,
+      scene: setup.scene ?? null,
       ...(setup.runners ? { runners: s.runners } : {}),
     });
   if (setup.swarm !== undefined) {

@@ -119,7 +119,13 @@ describe('the network in the store', () => {
 
   it('links: ?net= opens it; a shared network keeps its runners and opens at the origin of its plane', async () => {
     expect(readInitialParams('?net=penguins-mlp').setup.net).toBe('penguins-mlp');
-    expect(readInitialParams('?scene=network').setup.net).toBe('penguins-mlp');
+    const scene = readInitialParams('?scene=network').setup;
+    expect(scene.net).toBe('penguins-mlp');
+    // Opened from a link, the scene is still the scene (its caption titles a clip).
+    const fromScene = createRaceStore(scene, smallSurfaces());
+    await settle();
+    expect(fromScene.getState().scene).toBe('network');
+    expect(fromScene.getState().runners.map((r) => r.optimizer.lr)).toEqual([0.2, 0.003, 0.03]);
     expect(readInitialParams('?net=resnet').notices.map((n) => n.key)).toEqual([
       'unknownLandscape',
     ]);
