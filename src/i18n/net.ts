@@ -15,6 +15,8 @@ export const en = {
   refit: 'Fit the plane again',
   refitTitle: 'Fit the plane to the trajectories from the current start',
   accuracy: (percent: string) => `accuracy ${percent} %`,
+  scrub: 'Training step',
+  scrubTitle: 'The race was computed before it is played: drag to show any step of the training',
   accuracyColumn: 'Accuracy',
   accuracyColumnTitle:
     'Training accuracy: the share of the 342 penguins the network classifies right',
@@ -37,6 +39,8 @@ export const ru: typeof en = {
   refit: 'Построить плоскость заново',
   refitTitle: 'Построить плоскость по траекториям от текущего старта',
   accuracy: (percent) => `точность ${percent} %`,
+  scrub: 'Шаг обучения',
+  scrubTitle: 'Гонка посчитана заранее: перетащите, чтобы показать любой шаг обучения',
   accuracyColumn: 'Точность',
   accuracyColumnTitle:
     'Точность на обучающих данных: доля из 342 пингвинов, которых сеть определяет верно',

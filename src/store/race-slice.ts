@@ -1,6 +1,8 @@
 import {
   changeRunnerBatch,
   createRace,
+  raceFinished,
+  stepRace,
   dataLandscape,
   defaultSpec,
   isDatasetId,
@@ -353,6 +355,16 @@ export function raceSlice(
       net.enter(id, patch);
     },
     refitPlane: () => net.refit(),
+    seek(step) {
+      const s = get();
+      if (!s.race.replay || !Number.isFinite(step)) return;
+      const last = Math.max(0, ...s.race.replay.map((t) => t.loss.length - 1));
+      const target = Math.min(last, Math.max(0, Math.round(step)));
+      const race = newRace(s);
+      while (race.step < target && !raceFinished(race)) stepRace(race);
+      set({ race, playing: false, finished: raceFinished(race) });
+      get().clock.carry = 0;
+    },
     applyScene(id) {
       const scene = getScene(id);
       if (scene && isNetId(scene.landscape)) {

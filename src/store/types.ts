@@ -101,6 +101,11 @@ export interface RaceSlice {
   setNet(id: NetId, patch?: Partial<RaceState>): void;
   /** On a network whose start was moved: fits the plane of training again from that start. */
   refitPlane(): void;
+  /**
+   * On a played-back race (a network's): shows it at `step` (clamped to its tracks), paused —
+   * the scrub bar. Elsewhere it does nothing (a live race cannot be wound back cheaply).
+   */
+  seek(step: number): void;
 }
 
 /** The playback slice: play, pause, step, and the clock that turns elapsed time into steps. */

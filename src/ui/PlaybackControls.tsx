@@ -18,6 +18,9 @@ export function PlaybackControls() {
   const speed = useRace((s) => s.speed);
   const step = useSnapshot(readStep);
   const t = useT().app;
+  const tn = useT().net;
+  // A network's race is computed before it is played: it can be wound to any step.
+  const netSteps = useRace((s) => s.landscape.net?.steps ?? null);
   const { togglePlay, stepOnce, reset, setSpeed } = raceStore.getState();
   return (
     <div className="group playback" role="group" aria-label="Playback">
@@ -47,6 +50,20 @@ export function PlaybackControls() {
       <span className="step-counter" data-testid="step-counter" data-step={step}>
         {t.stepCounter} <b>{step}</b>
       </span>
+      {netSteps !== null && (
+        <input
+          type="range"
+          className="net-scrub"
+          data-testid="net-scrub"
+          aria-label={tn.scrub}
+          title={tn.scrubTitle}
+          min={0}
+          max={netSteps}
+          step={1}
+          value={Math.min(step, netSteps)}
+          onChange={(e) => raceStore.getState().seek(Number(e.target.value))}
+        />
+      )}
     </div>
   );
 }

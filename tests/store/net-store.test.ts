@@ -45,6 +45,27 @@ describe('the network in the store', () => {
     expect(s.race.step).toBe(NET_STEPS);
   });
 
+  it('the scrub bar shows any step of the computed training, paused; a live race cannot be wound', async () => {
+    const store = netStore();
+    await settle();
+    store.getState().seek(250);
+    const s = store.getState();
+    expect(s.race.step).toBe(250);
+    expect(s.playing).toBe(false);
+    const track = s.landscape.net!.tracks[1]!;
+    expect(s.race.runners[1]!.loss).toBe(track.loss[250]);
+    expect(Array.from(s.race.runners[1]!.point)).toEqual([track.points[500], track.points[501]]);
+    store.getState().seek(99_999);
+    expect(store.getState().race.step).toBe(NET_STEPS);
+    expect(store.getState().finished).toBe(true);
+    store.getState().seek(0);
+    expect(store.getState().race.step).toBe(0);
+    const bowlStore = createRaceStore({ landscape: bowl });
+    stepRace(bowlStore.getState().race);
+    bowlStore.getState().seek(0);
+    expect(bowlStore.getState().race.step).toBe(1);
+  });
+
   it('a changed learning rate trains again; the old race stays until the new one is ready', async () => {
     const store = netStore();
     await settle();
