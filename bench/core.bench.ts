@@ -21,7 +21,9 @@
  *    for 500 full-batch steps from the same initial weights (netTrainMs, median of 5; target
  *    ≤ 100), the plane of their trajectories (netPlaneFitMs), and the full-data loss on that plane
  *    on a 129 × 129 grid, every row of the data per vertex, on one thread (netPlaneMs: values
- *    only; netPlaneWithGradientsMs: with ∂L/∂a, ∂L/∂b; target ≤ 1500).
+ *    only; netPlaneWithGradientsMs: with ∂L/∂a, ∂L/∂b; target ≤ 1500); and what a changed runner
+ *    costs before its new picture shows: the network worker's whole job (netJobMs) plus the
+ *    surface worker's first 33² grid (netFirstPictureMs), and its 129² grid (netMiddleSurfaceMs).
  * The last line is one JSON object.
  */
 import fc from 'fast-check';
@@ -50,6 +52,8 @@ import {
   planeDomain,
   projectOntoPlane,
   trainNetwork,
+  computeNetRace,
+  netLandscape,
 } from '../src/core';
 import { basinTasks, bundleBasinsWorker, differingCells, poolSize, runPool } from './basins-pool';
 import { LONG_FUNCTIONS, timeLongFunction } from './long-functions';
@@ -354,6 +358,41 @@ console.log(
     `loss on the plane, 129² × 342 rows: ${netPlaneMs.toFixed(0)} ms values only, ` +
     `${netPlaneWithGradientsMs.toFixed(0)} ms with gradients (target ≤ 1500)`,
 );
+// What a user waits for after changing a runner: the network worker's whole job (train, fit the
+// plane, project every iterate, the surface's loss under each point), then the surface worker's
+// first grid (32²), which is when the new picture replaces the old, and its 128² grid.
+const jobTimes: number[] = [];
+let info = computeNetRace({
+  id: 'penguins-mlp',
+  runners: netRunners,
+  steps: 500,
+  seed: 1,
+  batch: null,
+})!;
+for (let r = 0; r < 3; r++) {
+  const t0 = performance.now();
+  info = computeNetRace({
+    id: 'penguins-mlp',
+    runners: netRunners,
+    steps: 500,
+    seed: 1,
+    batch: null,
+  })!;
+  jobTimes.push(performance.now() - t0);
+}
+const netJobMs = median(jobTimes);
+const netSurface = netLandscape(info);
+const c0 = performance.now();
+sampleSurface(netSurface, 32);
+const netCoarseMs = performance.now() - c0;
+const m0 = performance.now();
+sampleSurface(netSurface, 128);
+const netMiddleMs = performance.now() - m0;
+console.log(
+  `penguin classifier, a changed runner: the worker's job ${netJobMs.toFixed(0)} ms (median of 3), ` +
+    `then the first surface (33²) ${netCoarseMs.toFixed(0)} ms: a new picture after ` +
+    `${(netJobMs + netCoarseMs).toFixed(0)} ms of worker time; 129² after ${netMiddleMs.toFixed(0)} ms more`,
+);
 if (!planeValues.every(Number.isFinite)) {
   console.error('penguin classifier: the plane surface has non-finite values');
   process.exitCode = 1;
@@ -394,5 +433,8 @@ console.log(
     netPlaneExplained: plane.explained,
     netPlaneMs: Math.round(netPlaneMs),
     netPlaneWithGradientsMs: Math.round(netPlaneWithGradientsMs),
+    netJobMs: Math.round(netJobMs),
+    netFirstPictureMs: Math.round(netJobMs + netCoarseMs),
+    netMiddleSurfaceMs: Math.round(netMiddleMs),
   }),
 );
