@@ -56,11 +56,8 @@ export function createNetPass(): NetPass {
   return { loss: 0, accuracy: 0 };
 }
 
-// Scratch: hidden activations h, first-layer errors γ and output errors δ of every row of a
-// pass, grown (never shrunk) to the largest batch seen, so the hot loop allocates nothing.
-let hs = new Float64Array(0);
-let gs = new Float64Array(0);
-let ds = new Float64Array(0);
+// Scratch: the hidden activations h of the row being passed (and of netLogits' row).
+const hrow = new Float64Array(H);
 const hidden = new Float64Array(H);
 
 /**
@@ -76,7 +73,8 @@ const hidden = new Float64Array(H);
  *   δᵢ = softmax(zᵢ) − e_yᵢ,        ∂L/∂W₂ = (1/B)·Σᵢ δᵢhᵢᵀ,  ∂L/∂b₂ = (1/B)·Σᵢ δᵢ,
  *   γᵢ = (W₂ᵀδᵢ) ⊙ (1 − hᵢ²),     ∂L/∂W₁ = (1/B)·Σᵢ γᵢxᵢᵀ,  ∂L/∂b₁ = (1/B)·Σᵢ γᵢ,
  *
- * written to `grad` in the layout of θ ({@link NET_OFFSETS}). `rows` lists row indices (the first
+ * written to `grad` in the layout of θ ({@link NET_OFFSETS}), each row's share added in the same
+ * loop as its forward pass and the sums divided by B at the end. `rows` lists row indices (the first
  * `count` are used); null means every row in file order (count = n). Writes the mean loss and the
  * accuracy to `out` and returns it.
  */
@@ -90,14 +88,10 @@ export function netPass(
 ): NetPass {
   const x = data.x;
   const y = data.y;
-  if (hs.length < count * H) {
-    hs = new Float64Array(count * H);
-    gs = new Float64Array(count * H);
-    ds = new Float64Array(count * C);
-  }
   let loss = 0;
   let product = 1;
   let correct = 0;
+  if (grad) grad.fill(0, 0, NET_SIZE);
   for (let r = 0; r < count; r++) {
     const i = rows === null ? r : rows[r]!;
     const xo = i * D;
@@ -105,7 +99,6 @@ export function netPass(
     const x1 = x[xo + 1]!;
     const x2 = x[xo + 2]!;
     const x3 = x[xo + 3]!;
-    const ho = r * H;
     let z0 = theta[B2]!;
     let z1 = theta[B2 + 1]!;
     let z2 = theta[B2 + 2]!;
@@ -118,7 +111,7 @@ export function netPass(
           theta[w + 3]! * x3 +
           theta[B1 + k]!,
       );
-      hs[ho + k] = h;
+      hrow[k] = h;
       z0 += theta[W2 + k]! * h;
       z1 += theta[W2 + H + k]! * h;
       z2 += theta[W2 + 2 * H + k]! * h;
@@ -150,85 +143,29 @@ export function netPass(
     const d0 = e0 / sum - (label === 0 ? 1 : 0);
     const d1 = e1 / sum - (label === 1 ? 1 : 0);
     const d2 = e2 / sum - (label === 2 ? 1 : 0);
-    const dO = r * C;
-    ds[dO] = d0;
-    ds[dO + 1] = d1;
-    ds[dO + 2] = d2;
+    // The row's share of ∂L/∂θ, summed in place (divided by the row count at the end).
     for (let k = 0; k < H; k++) {
-      const h = hs[ho + k]!;
+      const h = hrow[k]!;
       const back = theta[W2 + k]! * d0 + theta[W2 + H + k]! * d1 + theta[W2 + 2 * H + k]! * d2;
-      gs[ho + k] = back * (1 - h * h);
+      const g = back * (1 - h * h);
+      const w = W1 + k * D;
+      grad[w] = grad[w]! + g * x0;
+      grad[w + 1] = grad[w + 1]! + g * x1;
+      grad[w + 2] = grad[w + 2]! + g * x2;
+      grad[w + 3] = grad[w + 3]! + g * x3;
+      grad[B1 + k] = grad[B1 + k]! + g;
+      grad[W2 + k] = grad[W2 + k]! + d0 * h;
+      grad[W2 + H + k] = grad[W2 + H + k]! + d1 * h;
+      grad[W2 + 2 * H + k] = grad[W2 + 2 * H + k]! + d2 * h;
     }
+    grad[B2] = grad[B2]! + d0;
+    grad[B2 + 1] = grad[B2 + 1]! + d1;
+    grad[B2 + 2] = grad[B2 + 2]! + d2;
   }
-  if (grad) accumulateGradient(x, rows, count, grad);
+  if (grad) for (let i = 0; i < NET_SIZE; i++) grad[i] = grad[i]! / count;
   out.loss = (loss + Math.log(product)) / count;
   out.accuracy = correct / count;
   return out;
-}
-
-/** ∂L/∂θ from the rows' γ and δ of the pass: the sums of outer products, each in registers. */
-function accumulateGradient(
-  x: Float64Array,
-  rows: ArrayLike<number> | null,
-  count: number,
-  grad: Float64Array,
-): void {
-  for (let k = 0; k < H; k++) {
-    let a0 = 0;
-    let a1 = 0;
-    let a2 = 0;
-    let a3 = 0;
-    let ab = 0;
-    for (let r = 0; r < count; r++) {
-      const xo = (rows === null ? r : rows[r]!) * D;
-      const g = gs[r * H + k]!;
-      a0 += g * x[xo]!;
-      a1 += g * x[xo + 1]!;
-      a2 += g * x[xo + 2]!;
-      a3 += g * x[xo + 3]!;
-      ab += g;
-    }
-    const w = W1 + k * D;
-    grad[w] = a0 / count;
-    grad[w + 1] = a1 / count;
-    grad[w + 2] = a2 / count;
-    grad[w + 3] = a3 / count;
-    grad[B1 + k] = ab / count;
-  }
-  for (let j = 0; j < C; j++) {
-    let a0 = 0;
-    let a1 = 0;
-    let a2 = 0;
-    let a3 = 0;
-    let a4 = 0;
-    let a5 = 0;
-    let a6 = 0;
-    let a7 = 0;
-    let ab = 0;
-    for (let r = 0; r < count; r++) {
-      const d = ds[r * C + j]!;
-      const ho = r * H;
-      a0 += d * hs[ho]!;
-      a1 += d * hs[ho + 1]!;
-      a2 += d * hs[ho + 2]!;
-      a3 += d * hs[ho + 3]!;
-      a4 += d * hs[ho + 4]!;
-      a5 += d * hs[ho + 5]!;
-      a6 += d * hs[ho + 6]!;
-      a7 += d * hs[ho + 7]!;
-      ab += d;
-    }
-    const w = W2 + j * H;
-    grad[w] = a0 / count;
-    grad[w + 1] = a1 / count;
-    grad[w + 2] = a2 / count;
-    grad[w + 3] = a3 / count;
-    grad[w + 4] = a4 / count;
-    grad[w + 5] = a5 / count;
-    grad[w + 6] = a6 / count;
-    grad[w + 7] = a7 / count;
-    grad[B2 + j] = ab / count;
-  }
 }
 
 /**
