@@ -115,12 +115,13 @@ export function sampleSurfaceRows(
 
 /** A {@link SurfaceGrid} from sampled values and gradients, its height map including the known minima. */
 export function surfaceGrid(
-  landscape: Pick<Landscape, 'domain' | 'minima' | 'heightScale'>,
+  landscape: Pick<Landscape, 'domain' | 'minima' | 'heightScale' | 'floor'>,
   segments: number,
   values: Float64Array,
   gradients: Float64Array,
 ): SurfaceGrid {
   const lows = landscape.minima.map((m) => m.value);
+  if (landscape.floor !== undefined) lows.push(landscape.floor);
   return {
     segments,
     domain: landscape.domain,

@@ -18,18 +18,16 @@ export function createCompositor(size: FrameSize): Compositor {
   if (!ctx) throw new Error('no 2D canvas context for composing frames');
   const chart = document.createElement('canvas');
   const scale = overlayScale(size.height);
+  // One target for the whole clip: what the overlays decide once (the loss chart moved off a
+  // ball) holds for the frames after.
+  const target = { ctx, width: size.width, height: size.height, scale, chart };
   return {
     canvas,
     scale,
     compose(view, content, options) {
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.drawImage(view, 0, 0, size.width, size.height);
-      if (content)
-        drawOverlays(
-          { ctx, width: size.width, height: size.height, scale, chart },
-          content,
-          options,
-        );
+      if (content) drawOverlays(target, content, options);
     },
   };
 }

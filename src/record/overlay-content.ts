@@ -212,6 +212,12 @@ export function readOverlayContent(
             .map((r) => ({ id: idOf.get(r) ?? -1, label: r.spec.label, color: r.spec.color })),
         }))
       : [];
+  // A network's runner trains on minibatches in its worker: its batch size is its track's.
+  const batchOf = (r: Runner) => {
+    if (r.sampler) return r.sampler.batch;
+    const track = state.landscape.net?.tracks[race.runners.indexOf(r)];
+    return track && track.batch < state.landscape.net!.data.n ? track.batch : null;
+  };
   return {
     title: titleText(state, t),
     stepLabel: t.app.stepCounter,
@@ -223,7 +229,7 @@ export function readOverlayContent(
       // The rate in effect now (after its schedule) and, on data, the batch size.
       params:
         keyHyperparameters({ ...r.spec.optimizer, lr: r.schedule.lr }) +
-        (r.sampler ? ` · ${t.data.batch.toLowerCase()} ${r.sampler.batch}` : ''),
+        (batchOf(r) !== null ? ` · ${t.data.batch.toLowerCase()} ${batchOf(r)}` : ''),
       loss: formatNumber(r.loss),
       status: statusText(t.app, r),
       many: manyStarts(r),

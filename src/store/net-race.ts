@@ -5,6 +5,7 @@ import {
   netLandscape,
   netTrainingKey,
   planePoint,
+  rememberTypicalSlope,
   samePlaneSurface,
   worldFrame,
   type Landscape,
@@ -19,6 +20,12 @@ import type { GetState, NetWork, RaceState, SetState } from './types';
 export const START_RETRAIN_MS = 120;
 
 const IDLE: NetWork = { stage: null, progress: 1 };
+
+/** Runs `fn` once no clip is being rendered (checked four times a second). */
+export function afterExport(get: GetState, fn: () => void): void {
+  const check = () => (get().exporting ? setTimeout(check, 250) : fn());
+  check();
+}
 
 /** True when the settings ask for a training other than the one the network landscape shows. */
 export function netNeedsTraining(
@@ -46,6 +53,8 @@ export function netRaceActions(ctx: {
 }) {
   const { set, get, jobs } = ctx;
   let token = 0;
+  /** What the training under way (or waiting on the timer) is for: asked again, it goes on. */
+  let wanted: string | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   const clearTimer = () => {
     if (timer !== null) clearTimeout(timer);
@@ -53,9 +62,13 @@ export function netRaceActions(ctx: {
   };
 
   /** Trains as asked on top of the settings with `patch`; shows the result with `patch` applied. */
-  const train = (part: Pick<NetRequest, 'init' | 'keep'>, patch: Partial<RaceState>, id: NetId) => {
+  const train = (
+    part: Pick<NetRequest, 'init' | 'keep'>,
+    patch: Partial<RaceState>,
+    id: NetId,
+    mine = ++token,
+  ) => {
     clearTimer();
-    const mine = ++token;
     const s = { ...get(), ...patch };
     const request: NetRequest = {
       id,
@@ -79,11 +92,18 @@ export function netRaceActions(ctx: {
         const progress = Math.floor((10 * done) / Math.max(1, steps)) / 10;
         if (progress !== get().netWork.progress) set({ netWork: { stage: 'training', progress } });
       },
-      onResult(info) {
+      onResult(result) {
         if (mine !== token) return;
+        // A clip being rendered keeps the race and plane it started with.
+        if (get().exporting) return afterExport(get, () => this.onResult(result));
+        wanted = null;
         set({ netWork: IDLE });
+        // A kept plane comes back from the worker as a copy: the same plane, so the same surface.
+        const info = part.keep && !result.fitted ? { ...result, plane: part.keep.plane } : result;
         const landscape = netLandscape(info);
-        const apply = (surface: SurfaceGrid) =>
+        const apply = (surface: SurfaceGrid) => {
+          // Settings changed since (a new training is wanted): this picture is already stale.
+          if (mine !== token) return;
           ctx.restart({
             ...patch,
             landscape,
@@ -91,13 +111,19 @@ export function netRaceActions(ctx: {
             frame: worldFrame(info.domain),
             start: info.start,
           });
+        };
         const shown = get().landscape.net;
-        // The plane kept and nothing outside it: the surface drawn is still the surface.
-        if (shown && samePlaneSurface(shown, info)) apply(get().surface);
-        else ctx.requestSurface(landscape, apply);
+        // The plane kept and nothing outside it: the surface drawn (heights from zero loss) is
+        // still the surface.
+        const surface = get().surface;
+        if (shown && samePlaneSurface(shown, info)) {
+          rememberTypicalSlope(landscape, surface);
+          apply(surface);
+        } else ctx.requestSurface(landscape, apply);
       },
       onError(message) {
         if (mine !== token) return;
+        wanted = null;
         set({
           netWork: IDLE,
           notices: [
@@ -117,18 +143,26 @@ export function netRaceActions(ctx: {
      * rest ({@link START_RETRAIN_MS}).
      */
     retrain(startMoved: boolean) {
+      const now = get();
+      const key = netTrainingKey(now.runners, now.batch, now.shake.seed, now.start);
+      // Already training for exactly these settings (a reset or play meanwhile): let it finish.
+      if (key === wanted) return;
+      wanted = key;
+      // Whatever was under way is for older settings: its result and its surface are dropped.
+      const mine = ++token;
       const run = () => {
         const s = get();
         const net = s.landscape.net;
-        if (!net) return;
+        if (!net || mine !== token) return;
         const moved = s.start[0] !== 0 || s.start[1] !== 0;
         if (moved || !net.fitted)
           train(
             { keep: { plane: net.plane, start: [...s.start], domain: net.domain } },
             {},
             net.id,
+            mine,
           );
-        else train({ init: net.plane.origin }, {}, net.id);
+        else train({ init: net.plane.origin }, {}, net.id, mine);
       };
       clearTimer();
       if (startMoved) {
@@ -138,6 +172,7 @@ export function netRaceActions(ctx: {
     },
     /** Fits the plane to trajectories from the current start (which becomes its origin). */
     refit() {
+      wanted = null;
       const s = get();
       const net = s.landscape.net;
       if (!net) return;
@@ -149,6 +184,7 @@ export function netRaceActions(ctx: {
      * learning rates) from the seed's initial weights; the current landscape stays until then.
      */
     enter(id: NetId, patch: Partial<RaceState> = {}) {
+      wanted = null;
       const runners =
         patch.runners ??
         get().runners.map((r) => ({
@@ -160,6 +196,7 @@ export function netRaceActions(ctx: {
     /** Forgets any training under way or waiting (another landscape was chosen). */
     cancel() {
       clearTimer();
+      wanted = null;
       token++;
       jobs.cancel();
       if (get().netWork.stage !== null) set({ netWork: IDLE });

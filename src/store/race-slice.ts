@@ -7,7 +7,10 @@ import {
   defaultSpec,
   isDatasetId,
   isNetId,
+  emptyNetTrack,
   landscapeRows,
+  netLandscape,
+  type NetTrack,
   getPresetLandscape,
   getScene,
   landscapeFromFunction,
@@ -29,7 +32,7 @@ import {
 } from '../core';
 import type { SurfaceJobs } from './surface-jobs';
 import type { NetJobs } from './net-jobs';
-import { netNeedsTraining, netRaceActions } from './net-race';
+import { afterExport, netNeedsTraining, netRaceActions } from './net-race';
 import type { GetState, RaceSlice, RaceState, RunnerSettings, SetState } from './types';
 import { defaultPanes, showLooks } from './view-slice';
 
@@ -105,7 +108,9 @@ export function raceSlice(
     // On a network, settings that change how it trains train it again (in a worker); the race
     // shown stays until then. Only the settings change now.
     if (netNeedsTraining(s)) {
+      const before = get();
       set(patch);
+      keepTracksById(before, s);
       net.retrain(patch.start !== undefined && Object.keys(patch).length === 1);
       return;
     }
@@ -115,6 +120,30 @@ export function raceSlice(
       finished: false,
     });
     get().clock.carry = 0;
+  };
+
+  /**
+   * Runners added or removed on a network while it trains again: until the new training lands,
+   * the race shown keeps each remaining runner's old track (matched by id) at the step it was at,
+   * and a new runner stands at the start, so every panel pairs each runner with its own path.
+   */
+  const keepTracksById = (before: RaceState, s: RaceState) => {
+    const info = before.landscape.net;
+    const replay = before.race.replay;
+    const ids = (rs: readonly { id: number }[]) => rs.map((r) => r.id).join(',');
+    if (!info || !replay || ids(before.runners) === ids(s.runners)) return;
+    const tracks = new Map<number, NetTrack>();
+    before.race.runners.forEach((r, i) => {
+      const track = info.tracks[i];
+      if (track) tracks.set((r.spec as RunnerSettings).id, track);
+    });
+    const landscape = netLandscape({
+      ...info,
+      tracks: s.runners.map((r) => tracks.get(r.id) ?? emptyNetTrack()),
+    });
+    const race = newRace({ ...s, landscape });
+    while (race.step < before.race.step && !raceFinished(race)) stepRace(race);
+    set({ landscape, race, finished: raceFinished(race) });
   };
 
   let job = 0;
@@ -154,6 +183,8 @@ export function raceSlice(
       {
         onSurface(grid, final) {
           if (token !== job) return;
+          // A clip being rendered keeps the surface it started with (heights would jump).
+          if (get().exporting) return afterExport(get, () => this.onSurface(grid, final));
           // The grid holds the points of the typical slope: no measuring on the main thread.
           rememberTypicalSlope(landscape, grid);
           if (pending) {

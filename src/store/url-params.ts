@@ -5,6 +5,7 @@ import {
   inDomain,
   isDatasetId,
   isNetId,
+  loadPenguinClasses,
   parseNumber,
   suggestedLearningRate,
   type Landscape,
@@ -147,7 +148,9 @@ export function readInitialParams(search: string, fallback = DEFAULT_LANDSCAPE_I
   if (id !== null && !isNetId(id)) {
     const found = getPresetLandscape(id);
     if (found) {
-      if (found !== setup.landscape) setup = { ...setup, landscape: found, scene: null };
+      // A landscape named in plain text wins over a network from the link or a scene.
+      if (found !== setup.landscape || setup.net)
+        setup = { ...setup, landscape: found, scene: null, net: undefined };
     } else
       notices.push({
         key: 'unknownLandscape',
@@ -158,7 +161,8 @@ export function readInitialParams(search: string, fallback = DEFAULT_LANDSCAPE_I
   if (dataId !== null) {
     if (isDatasetId(dataId)) {
       const found = dataLandscape(dataId);
-      if (found !== setup.landscape) setup = { ...setup, landscape: found, scene: null };
+      if (found !== setup.landscape || setup.net)
+        setup = { ...setup, landscape: found, scene: null, net: undefined };
     } else
       notices.push({
         key: 'unknownLandscape',
@@ -191,7 +195,7 @@ export function readInitialParams(search: string, fallback = DEFAULT_LANDSCAPE_I
   const batchText = params.get('batch');
   if (batchText !== null) {
     const b = parseNumber(batchText);
-    const n = setup.landscape?.data?.n;
+    const n = setup.net ? loadPenguinClasses().n : setup.landscape?.data?.n;
     if (n !== undefined && b !== null && Number.isInteger(b) && b >= 1 && b <= n)
       setup = { ...setup, batch: b === n ? null : b, scene: null };
     else notices.push({ key: 'linkPart', args: { part: 'data' } });

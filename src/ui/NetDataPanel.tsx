@@ -40,7 +40,8 @@ export function NetDataPanel() {
       const track = net?.tracks[i];
       const live = s.race.runners[i];
       const line = lineRef.current;
-      if (!net || !track || !live) {
+      // A runner added while the network trains again has no track until the training lands.
+      if (!net || !track || !live || track.params.length < NET_SIZE) {
         startChart(ctx, size);
         drawEmptyChart(ctx, size, t.chart.noRunners);
         if (line) line.textContent = '';

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { getPresetLandscape, NET_STEPS, raceFinished, stepRace } from '../../src/core';
 import { createRaceStore } from '../../src/store/race-store';
 import { inlineSurfaceJobs, type SurfaceJobs } from '../../src/store/surface-jobs';
+import { computeNetRace } from '../../src/core';
+import type { NetJobs } from '../../src/store/net-jobs';
+import { inlineBasinJobs, inlineSwarmJobs } from '../../src/store/swarm-jobs';
 import { START_RETRAIN_MS } from '../../src/store/net-race';
 import { encodeState } from '../../src/store/share-link';
 import { readInitialParams } from '../../src/store/url-params';
@@ -16,6 +19,40 @@ function smallSurfaces(): SurfaceJobs {
       inline.start({ ...request, coarseSegments: 8, refine: [], segments: 16 }, handlers),
     cancel: () => inline.cancel(),
   };
+}
+
+/**
+ * Jobs as workers run them: results arrive later (after `ms`), as structured clones, and a job
+ * started while another runs supersedes it. Counts the surfaces asked for.
+ */
+function workerLikeJobs(ms: number) {
+  const surfaces = { asked: 0 };
+  let netCurrent = 0;
+  let surfaceCurrent = 0;
+  const inline = smallSurfaces();
+  const net: NetJobs = {
+    start(request, handlers) {
+      const id = ++netCurrent;
+      setTimeout(() => {
+        if (id !== netCurrent) return;
+        const info = computeNetRace(structuredClone(request))!;
+        const { data, ...rest } = info;
+        handlers.onResult({ ...structuredClone(rest), data });
+      }, ms);
+    },
+    cancel: () => void netCurrent++,
+  };
+  const surface: SurfaceJobs = {
+    start(request, handlers) {
+      surfaces.asked++;
+      const id = ++surfaceCurrent;
+      setTimeout(() => {
+        if (id === surfaceCurrent) inline.start(structuredClone(request), handlers);
+      }, ms);
+    },
+    cancel: () => void surfaceCurrent++,
+  };
+  return { net, surface, surfaces };
 }
 
 /** Lets queued trainings (microtasks) and a dragged start's timer run. */
@@ -136,6 +173,72 @@ describe('the network in the store', () => {
     await settle();
     expect(store.getState().landscape.id).toBe('bowl');
     expect(store.getState().netWork.stage).toBe(null);
+  });
+
+  it('with worker timing: a kept plane keeps its surface, and the last start dragged to is the one trained', async () => {
+    const jobs = workerLikeJobs(40);
+    const store = createRaceStore({ landscape: bowl, net: 'penguins-mlp' }, jobs.surface, {
+      swarm: inlineSwarmJobs(),
+      basins: inlineBasinJobs(),
+      net: jobs.net,
+    });
+    await expect.poll(() => store.getState().landscape.net, { timeout: 10_000 }).toBeDefined();
+    const first = store.getState().landscape.net!;
+    const surface = store.getState().surface;
+    const asked = jobs.surfaces.asked;
+    store.getState().setStart(0.4, -0.3);
+    // The result for (0.4, −0.3) lands; the drag goes on to (0.8, 0.5) before anything is shown.
+    await settle(START_RETRAIN_MS + 20);
+    store.getState().setStart(0.8, 0.5);
+    await expect
+      .poll(() => store.getState().landscape.net?.start, { timeout: 10_000 })
+      .toEqual([0.8, 0.5]);
+    await settle(200);
+    const s = store.getState();
+    expect(s.start).toEqual([0.8, 0.5]);
+    expect(s.race.runners[0]!.point[0]).toBeCloseTo(0.8, 12);
+    // The plane came back as a copy from the worker, yet it is the same plane: no new surface.
+    expect(s.landscape.net!.plane).toBe(first.plane);
+    expect(s.surface).toBe(surface);
+    expect(jobs.surfaces.asked).toBe(asked);
+    // Balls can sit below the plane's lowest point: heights start at zero loss.
+    expect(s.surface.heightMap.low).toBe(0);
+  });
+
+  it('a runner removed while the network trains again: each runner keeps its own path meanwhile', async () => {
+    const jobs = workerLikeJobs(60);
+    const store = createRaceStore({ landscape: bowl, net: 'penguins-mlp' }, jobs.surface, {
+      swarm: inlineSwarmJobs(),
+      basins: inlineBasinJobs(),
+      net: jobs.net,
+    });
+    await expect.poll(() => store.getState().landscape.net, { timeout: 10_000 }).toBeDefined();
+    const before = store.getState();
+    for (let k = 0; k < 40; k++) stepRace(before.race);
+    const adamLoss = before.race.runners[2]!.loss;
+    before.removeRunner(before.runners[0]!.id);
+    const during = store.getState();
+    expect(during.runners.map((r) => r.label)).toEqual(['RMSProp', 'Adam']);
+    expect(during.race.runners.map((r) => r.spec.label)).toEqual(['RMSProp', 'Adam']);
+    expect(during.race.step).toBe(40);
+    expect(during.race.runners[1]!.loss).toBe(adamLoss);
+    expect(during.netWork.stage).toBe('training');
+    await expect
+      .poll(() => store.getState().landscape.net?.tracks.length, { timeout: 10_000 })
+      .toBe(2);
+    await expect.poll(() => store.getState().netWork.stage, { timeout: 10_000 }).toBe(null);
+  });
+
+  it('a scheduled runner shows the rate its track used at each step', async () => {
+    const store = netStore();
+    await settle();
+    const r = store.getState().runners[2]!;
+    store.getState().updateRunner(r.id, { schedule: { kind: 'step', step_size: 100, gamma: 0.5 } });
+    await settle();
+    store.getState().seek(300);
+    const adam = store.getState().race.runners[2]!;
+    expect(adam.schedule.lr).toBeCloseTo(0.01 * 0.5 ** 3, 15);
+    expect(adam.lastLr).toBeCloseTo(0.01 * 0.5 ** 2, 15);
   });
 
   it('links: ?net= opens it; a shared network keeps its runners and opens at the origin of its plane', async () => {

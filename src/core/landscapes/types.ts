@@ -52,6 +52,11 @@ export interface Landscape {
    * its runners' computed tracks. A race on such a landscape plays the tracks back.
    */
   net?: NetInfo;
+  /**
+   * A value the heights must reach down to although no grid point does (a network's balls sit at
+   * their true loss, which can lie below the loss on the plane anywhere): heights start there.
+   */
+  floor?: number;
   /** Values spanning many orders of magnitude are better drawn as log(1 + f − min). */
   heightScale: 'linear' | 'log';
   /** Learning rates that make a clear race here, by optimizer kind (tuned by hand on 400-step races). */

@@ -252,6 +252,9 @@ export function netLandscape(info: NetInfo): Landscape {
     heightScale: 'log',
     suggestedLr: { ...NET_SUGGESTED_LR },
     net: info,
+    // Heights start at zero loss (a perfect fit; cross-entropy is never below it), so a ball whose
+    // true loss lies below the plane's lowest point still shows how far below, on any plane.
+    floor: 0,
     value: (a, b) => netPass(planePoint(plane, a, b, theta), data, null, data.n, null, pass).loss,
     valueAndGradient,
     gradientMany(p, n, g, values) {
@@ -264,6 +267,21 @@ export function netLandscape(info: NetInfo): Landscape {
       sampler ??= createPlaneSampler(plane, data);
       sampler(info.domain, segments, j0, j1, values, gradients);
     },
+  };
+}
+
+/** A track of no steps: a runner added while the network trains again stands at the start. */
+export function emptyNetTrack(): NetTrack {
+  const none = new Float64Array(0);
+  return {
+    points: none,
+    loss: none,
+    lr: none,
+    divergedAt: null,
+    accuracy: none,
+    surfaceLoss: none,
+    params: none,
+    batch: 0,
   };
 }
 

@@ -112,7 +112,11 @@ export function createRace(
     batch,
     batchChanges: [],
     random: createRandom(shake.seed),
-    settle: defaultSettleRule(landscape),
+    // A played-back race does not settle: its statuses come from its tracks (and the typical
+    // slope of a network's plane would cost hundreds of full-data passes).
+    settle: replay
+      ? { window: 0, radius: 0, gradientNorm: 0, minimumDistance: 0 }
+      : defaultSettleRule(landscape),
     bounds: { xMin: xMin - w, xMax: xMax + w, yMin: yMin - h, yMax: yMax + h },
   };
 }

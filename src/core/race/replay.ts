@@ -21,6 +21,8 @@ export function startReplayRunner(runner: Runner, track: ReplayTrack | undefined
   runner.point[1] = track.points[1]!;
   runner.previousPoint.set(runner.point);
   runner.loss = track.loss[0]!;
+  // The rate the next step uses, as the track trained it (its schedule is not stepped here).
+  if (track.lr.length > 0) runner.schedule.lr = track.lr[0]!;
   runner.status = 'running';
   runner.statusStep = null;
   runner.divergedBecause = null;
@@ -52,6 +54,7 @@ export function stepReplay(race: Race): void {
     runner.point[1] = track.points[2 * k + 1]!;
     runner.loss = track.loss[k]!;
     runner.lastLr = track.lr[k - 1]!;
+    runner.schedule.lr = track.lr[Math.min(k, track.lr.length - 1)]!;
     pushHistory(runner.history, runner.point[0]!, runner.point[1]!, runner.loss);
     if (k >= last) {
       runner.status = 'trained';
