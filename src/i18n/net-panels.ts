@@ -34,6 +34,14 @@ export const en = {
     `Confusion matrix of ${label} at its current step: counts of each true species (rows) by predicted species (columns)`,
   regionsCanvas: (label: string) =>
     `Decision regions of ${label}’s network at its current step, with the penguins coloured and shaped by species`,
+  sharpness: 'Sharpness',
+  sharpnessTitle:
+    'The loss along one random direction around each runner’s final weights, scaled filter by filter to the weights (Li et al. 2018): a narrow valley is a sharp minimum, a wide one a flat minimum',
+  sharpnessAxis: 'α (filter-normalized)',
+  sharpnessLine:
+    'Loss around each runner’s final weights along one random direction (the same draw for all, scaled to each). Narrow: a sharp minimum; wide: a flat one.',
+  sharpnessCanvas:
+    'The loss along a random direction around each runner’s final weights, from α = −1 to 1; the runners’ own weights at α = 0',
 };
 
 export const ru: typeof en = {
@@ -67,4 +75,12 @@ export const ru: typeof en = {
     `Матрица ошибок бегуна «${label}» на его текущем шаге: сколько пингвинов каждого настоящего вида (строки) отнесено к каждому виду (столбцы)`,
   regionsCanvas: (label) =>
     `Области решений сети бегуна «${label}» на его текущем шаге; пингвины раскрашены и помечены по виду`,
+  sharpness: 'Острота',
+  sharpnessTitle:
+    'Потери вдоль одного случайного направления вокруг итоговых весов каждого бегуна, отмасштабированного по фильтрам к весам (Li и др., 2018): узкая долина — острый минимум, широкая — плоский',
+  sharpnessAxis: 'α (по фильтрам)',
+  sharpnessLine:
+    'Потери вокруг итоговых весов каждого бегуна вдоль одного случайного направления (одно и то же для всех, отмасштабировано к каждому). Узко — острый минимум, широко — плоский.',
+  sharpnessCanvas:
+    'Потери вдоль случайного направления вокруг итоговых весов каждого бегуна, от α = −1 до 1; сами веса бегунов — при α = 0',
 };

@@ -4,6 +4,7 @@ import { confusionMatrix, NET_SIZE } from '../core';
 import { drawEmptyChart, startChart } from '../draw/loss-chart/plot';
 import { drawConfusion, summarizeConfusion } from '../draw/net-panel/confusion';
 import { drawRegions } from '../draw/net-panel/regions';
+import { drawSharpness } from '../draw/net-panel/sharpness';
 import { useRace } from '../store/app-store';
 import { NetClassLegend } from './NetClassLegend';
 import { useRaceCanvas } from './use-race-canvas';
@@ -11,7 +12,7 @@ import { useT } from './use-t';
 
 const HEIGHT = 170;
 
-type View = 'confusion' | 'regions';
+type View = 'confusion' | 'regions' | 'sharpness';
 
 /**
  * On the network, in place of the data panel: the selected runner's network at the step its ball
@@ -45,6 +46,27 @@ export function NetDataPanel() {
         startChart(ctx, size);
         drawEmptyChart(ctx, size, t.chart.noRunners);
         if (line) line.textContent = '';
+        return;
+      }
+      if (view === 'sharpness') {
+        drawSharpness(ctx, size, {
+          series: s.race.runners.flatMap((r, k) => {
+            const own = net.tracks[k];
+            const settings = s.runners[k];
+            if (!own || (settings && !settings.visible)) return [];
+            return [
+              {
+                losses: own.sharpness,
+                count: own.sharpness.length,
+                color: r.spec.color,
+                id: settings?.id ?? k + 1,
+                selected: settings?.id === s.selectedRunner,
+              },
+            ];
+          }),
+          axisLabel: tn.sharpnessAxis,
+          emptyText: t.chart.noRunners,
+        });
         return;
       }
       const last = track.params.length / NET_SIZE - 1;
@@ -87,6 +109,11 @@ export function NetDataPanel() {
       if (axis === 0) return [feature, feature === fy ? fx : fy];
       return [feature === fx ? fy : fx, feature];
     });
+  const TITLES = {
+    confusion: tn.confusionTitle,
+    regions: tn.regionsTitle,
+    sharpness: tn.sharpnessTitle,
+  };
   const held = [0, 1, 2, 3].filter((j) => j !== features[0] && j !== features[1]);
   return (
     <section
@@ -97,16 +124,16 @@ export function NetDataPanel() {
       <header className="net-panel-head">
         <h2>{tn.panel}</h2>
         <div className="net-view-toggle" role="group" aria-label={tn.views}>
-          {(['confusion', 'regions'] as const).map((v) => (
+          {(['confusion', 'regions', 'sharpness'] as const).map((v) => (
             <button
               key={v}
               type="button"
               data-testid={`net-view-${v}`}
               aria-pressed={view === v}
-              title={v === 'confusion' ? tn.confusionTitle : tn.regionsTitle}
+              title={TITLES[v]}
               onClick={() => setView(v)}
             >
-              {v === 'confusion' ? tn.confusion : tn.regions}
+              {tn[v]}
             </button>
           ))}
         </div>
@@ -136,12 +163,22 @@ export function NetDataPanel() {
         <canvas
           ref={canvasRef}
           role="img"
-          aria-label={view === 'confusion' ? tn.confusionCanvas(label) : tn.regionsCanvas(label)}
-          title={view === 'confusion' ? tn.confusionTitle : tn.regionsTitle}
+          aria-label={
+            view === 'confusion'
+              ? tn.confusionCanvas(label)
+              : view === 'regions'
+                ? tn.regionsCanvas(label)
+                : tn.sharpnessCanvas
+          }
+          title={TITLES[view]}
         />
       </div>
       {view === 'confusion' ? (
         <p ref={lineRef} className="net-panel-line" data-testid="net-accuracy" />
+      ) : view === 'sharpness' ? (
+        <p className="net-panel-line" title={tn.sharpnessLine}>
+          {tn.sharpnessLine}
+        </p>
       ) : (
         <>
           <NetClassLegend classes={tn.classes} />

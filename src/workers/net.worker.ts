@@ -23,7 +23,9 @@ scope.onmessage = (event: MessageEvent<NetMessage>) => {
     const rest: Omit<typeof info, 'data'> & { data?: unknown } = { ...info };
     delete rest.data;
     const transfer = info.tracks.flatMap((t) =>
-      [t.points, t.loss, t.lr, t.accuracy, t.surfaceLoss, t.params].map((a) => a.buffer),
+      [t.points, t.loss, t.lr, t.accuracy, t.surfaceLoss, t.params, t.sharpness].map(
+        (a) => a.buffer,
+      ),
     );
     post({ id, kind: 'result', info: rest }, transfer);
   } catch (error) {

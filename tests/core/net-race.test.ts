@@ -16,6 +16,8 @@ import {
   trainNetwork,
   initialWeights,
   loadPenguinClasses,
+  sharpnessProfile,
+  SHARPNESS_POINTS,
   type NetRequest,
 } from '../../src/core';
 
@@ -106,6 +108,22 @@ describe('a network race: trained, projected, played back', () => {
     stepRace(race);
     expect(race.runners[3]!.status).toBe('trained');
     expect(race.runners[0]!.status).toBe('running');
+  });
+
+  it('each runner carries its loss along a filter-normalized random direction around its final weights', () => {
+    for (const track of info.tracks) {
+      expect(track.sharpness.length).toBe(SHARPNESS_POINTS);
+      // α = 0 is the runner's own final weights: its own loss, exactly.
+      expect(track.sharpness[(SHARPNESS_POINTS - 1) / 2]).toBe(track.loss[120]);
+      // Moving every unit's weights by their own norm leaves the trained minimum: the loss rises.
+      expect(track.sharpness[0]!).toBeGreaterThan(track.loss[120]!);
+      expect(track.sharpness[SHARPNESS_POINTS - 1]!).toBeGreaterThan(track.loss[120]!);
+    }
+    // The same draw for every runner, scaled to each: the profile is the loss along θ* + α·d.
+    const theta = info.tracks[2]!.params.subarray(120 * NET_SIZE, 121 * NET_SIZE);
+    expect(Array.from(sharpnessProfile(theta, info.data))).toEqual(
+      Array.from(info.tracks[2]!.sharpness),
+    );
   });
 
   it('can be stopped between chunks', () => {

@@ -7,3 +7,4 @@ export * from './plane-surface';
 export * from './random-directions';
 export * from './defaults';
 export * from './net-landscape';
+export * from './sharpness';

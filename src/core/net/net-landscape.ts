@@ -11,6 +11,7 @@ import {
   type NetPlane,
 } from './plane';
 import { createPlaneSampler } from './plane-surface';
+import { sharpnessProfile } from './sharpness';
 import { advanceNetTraining, createNetTraining, type NetTraining } from './train';
 import { initialWeights } from './mlp';
 
@@ -34,6 +35,8 @@ export interface NetTrack extends ReplayTrack {
   params: Float64Array;
   /** Rows per step (n: full batch). */
   batch: number;
+  /** The loss along a random direction around its final weights ({@link sharpnessProfile}). */
+  sharpness: Float64Array;
 }
 
 /**
@@ -192,6 +195,10 @@ export function computeNetRace(
       surfaceLoss,
       params: r.params,
       batch: r.batch,
+      sharpness: sharpnessProfile(
+        r.params.subarray(training.steps * NET_SIZE, (training.steps + 1) * NET_SIZE),
+        data,
+      ),
     };
   });
   return {
@@ -282,6 +289,7 @@ export function emptyNetTrack(): NetTrack {
     surfaceLoss: none,
     params: none,
     batch: 0,
+    sharpness: none,
   };
 }
 
