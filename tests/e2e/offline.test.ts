@@ -178,9 +178,10 @@ describe('Optimizer Race as an installed, offline app', () => {
     // Each file of the app is in the cache — the ones this visit never asked for too.
     const files = await filesOfTheApp(inject('baseUrl'));
     const names = [...files].join(' ');
-    // (The walk found what it must: the three workers, the export's chunk, KaTeX's fonts —
-    // 20 faces in 3 formats, but for any small enough to come inline in the CSS.)
-    expect(names.match(/\.worker-[\w-]+\.js/g)).toHaveLength(3);
+    // (The walk found what it must: the four workers — surface, swarm, basins, network — the
+    // export's chunk, KaTeX's fonts — 20 faces in 3 formats, but for any small enough to come
+    // inline in the CSS.)
+    expect(names.match(/\.worker-[\w-]+\.js/g)).toHaveLength(4);
     expect(names).toMatch(/\/assets\/ExportDialog-[\w-]+\.js/);
     expect(names.match(/KaTeX_[\w-]+\.(woff2|woff|ttf)/g)?.length).toBeGreaterThan(50);
     expect(names).toMatch(/\/icon-512\.png/);
