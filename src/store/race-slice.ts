@@ -398,42 +398,34 @@ export function raceSlice(
     },
     applyScene(id) {
       const scene = getScene(id);
-      if (scene && isNetId(scene.landscape)) {
-        const sceneRunners = withIds(scene.runners);
-        return net.enter(scene.landscape, {
-          runners: sceneRunners,
-          shake: { ...scene.shake } as Shake,
-          batch: scene.batch ?? null,
-          scene: id,
-          layout: scene.layout ?? 'overlay',
-          panes: scene.panes?.map((p) => p.map((i) => i + 1)) ?? defaultPanes(sceneRunners),
-          selectedRunner: sceneRunners[0]?.id ?? 0,
-          playing: true,
-          notices: get().notices.filter((n) => n.key !== 'finished'),
-        });
-      }
-      const next =
-        scene?.raw && isDatasetId(scene.landscape)
-          ? dataLandscape(scene.landscape, false)
-          : scene && getPresetLandscape(scene.landscape);
-      if (!scene || !next) return;
+      if (!scene) return;
       const sceneRunners = withIds(scene.runners);
+      // What every scene sets, on a network or a surface.
+      const settings: Partial<RaceState> = {
+        runners: sceneRunners,
+        shake: { ...scene.shake } as Shake,
+        batch: scene.batch ?? null,
+        scene: id,
+        layout: scene.layout ?? 'overlay',
+        // Scenes name runners by position; the store by id (position + 1).
+        panes: scene.panes?.map((p) => p.map((i) => i + 1)) ?? defaultPanes(sceneRunners),
+        selectedRunner: sceneRunners[0]?.id ?? 0,
+        playing: true,
+        notices: get().notices.filter((n) => n.key !== 'finished'),
+      };
+      if (isNetId(scene.landscape)) return net.enter(scene.landscape, settings);
+      const next =
+        scene.raw && isDatasetId(scene.landscape)
+          ? dataLandscape(scene.landscape, false)
+          : getPresetLandscape(scene.landscape);
+      if (!next) return;
       const apply = (surface: SurfaceGrid) =>
         restart({
+          ...settings,
           landscape: next,
           surface,
           frame: worldFrame(next.domain),
           start: scene.start,
-          runners: sceneRunners,
-          shake: { ...scene.shake } as Shake,
-          batch: scene.batch ?? null,
-          scene: id,
-          layout: scene.layout ?? 'overlay',
-          // Scenes name runners by position; the store by id (position + 1).
-          panes: scene.panes?.map((p) => p.map((i) => i + 1)) ?? defaultPanes(sceneRunners),
-          selectedRunner: sceneRunners[0]?.id ?? 0,
-          playing: true,
-          notices: get().notices.filter((n) => n.key !== 'finished'),
           // A scene about basins shows its maps; any other scene is seen without them.
           basinsOn: scene.basins !== undefined,
           ...(scene.basins !== undefined ? { basinsK: scene.basins } : {}),

@@ -71,35 +71,28 @@ export function opensLink(search: string): boolean {
 /** A scene's settings as a setup (scenes name runners by position; the store by position + 1). */
 function sceneSetup(id: string): SharedSetup | null {
   const scene = getScene(id);
-  if (scene && isNetId(scene.landscape)) {
-    const runners = scene.runners.map((r) => ({ ...r, visible: true }));
-    const ids = runners.map((_, i) => ({ id: i + 1 }));
-    return {
-      net: scene.landscape,
-      runners,
-      shake: { ...scene.shake },
-      batch: scene.batch ?? null,
-      layout: scene.layout ?? 'overlay',
-      panes: scene.panes?.map((p) => p.map((i) => i + 1)) ?? defaultPanes(ids),
-      scene: id,
-    };
-  }
-  const landscape =
-    scene?.raw && isDatasetId(scene.landscape)
-      ? dataLandscape(scene.landscape, false)
-      : scene && getPresetLandscape(scene.landscape);
-  if (!scene || !landscape) return null;
+  if (!scene) return null;
   const runners = scene.runners.map((r) => ({ ...r, visible: true }));
   const ids = runners.map((_, i) => ({ id: i + 1 }));
-  return {
-    landscape,
-    start: scene.start,
+  const settings: SharedSetup = {
     runners,
     shake: { ...scene.shake },
     batch: scene.batch ?? null,
     layout: scene.layout ?? 'overlay',
     panes: scene.panes?.map((p) => p.map((i) => i + 1)) ?? defaultPanes(ids),
     scene: id,
+  };
+  // A network's scene opens it (trained in the background) at its initial weights.
+  if (isNetId(scene.landscape)) return { ...settings, net: scene.landscape };
+  const landscape =
+    scene.raw && isDatasetId(scene.landscape)
+      ? dataLandscape(scene.landscape, false)
+      : getPresetLandscape(scene.landscape);
+  if (!landscape) return null;
+  return {
+    ...settings,
+    landscape,
+    start: scene.start,
     ...(scene.basins !== undefined ? { view: { basins: scene.basins } } : {}),
   };
 }

@@ -1,49 +1,33 @@
 import { loadPenguinClasses } from '../core';
 import type { NetJobs } from '../store/net-jobs';
 import type { NetMessage, NetReply } from './protocol';
+import { singleJobWorker } from './single-job';
 
 /**
- * Network jobs in a Web Worker, one at a time: a new job while one runs terminates that worker
- * (the only sure way to stop a training mid-way) and starts a fresh one; an idle worker is
- * reused. Replies of a superseded job are dropped.
+ * Network jobs in a Web Worker, one at a time (see {@link singleJobWorker}): a new training
+ * supersedes the one under way. The result comes without its data: the page has its own copy.
  */
 export function workerNetJobs(
   makeWorker = () =>
     new Worker(new URL('./net.worker.ts', import.meta.url), { type: 'module', name: 'network' }),
 ): NetJobs {
-  let worker: Worker | null = null;
-  let busy = false;
-  let current = 0;
-  const stop = () => {
-    worker?.terminate();
-    worker = null;
-    busy = false;
-  };
+  const jobs = singleJobWorker(makeWorker);
   return {
     start(request, handlers) {
-      if (busy) stop();
-      const id = ++current;
-      const w = (worker ??= makeWorker());
-      busy = true;
-      w.onmessage = (event: MessageEvent<NetReply>) => {
-        const reply = event.data;
-        if (reply.id !== current) return;
-        if (reply.kind === 'progress') return handlers.onProgress(reply.done, reply.steps);
-        busy = false;
-        if (reply.kind === 'error') return handlers.onError(reply.message);
-        handlers.onResult({ ...reply.info, data: loadPenguinClasses() });
-      };
-      w.onerror = (event) => {
-        if (id !== current) return;
-        stop();
-        handlers.onError(event.message || 'the worker failed');
-      };
-      const message: NetMessage = { id, request };
-      w.postMessage(message);
+      jobs.start<NetReply>(
+        (id): NetMessage => ({ id, request }),
+        (reply) => {
+          if (reply.kind === 'progress') {
+            handlers.onProgress(reply.done, reply.steps);
+            return false;
+          }
+          if (reply.kind === 'error') handlers.onError(reply.message);
+          else handlers.onResult({ ...reply.info, data: loadPenguinClasses() });
+          return true;
+        },
+        handlers.onError,
+      );
     },
-    cancel() {
-      current++;
-      if (busy) stop();
-    },
+    cancel: jobs.cancel,
   };
 }
