@@ -260,8 +260,8 @@ export const SCENES: readonly Scene[] = [
     shake: calm,
     steps: 500,
     caption: {
-      en: 'A real network: a softmax classifier of penguin species with 67 weights, trained by the three optimizers from the same initial weights and drawn on the plane that holds most of their motion. RMSProp (red) and Adam (black) take the same first step, 0.03 per weight; then RMSProp slows down while Adam keeps its pace and is the first to 95 % training accuracy. SGD-momentum (green) starts from rest, gathers speed and gets there last. By step 500 all three classify over 99 % of the penguins correctly.',
-      ru: 'Настоящая нейросеть: softmax-классификатор видов пингвинов с 67 весами. Три оптимизатора обучают её из одних и тех же начальных весов, а рисуем мы плоскость, в которой лежит бо́льшая часть их движения. RMSProp (красный) и Adam (чёрный) делают одинаковый первый шаг, 0.03 по каждому весу; дальше RMSProp замедляется, а Adam держит темп и первым доходит до 95 % верных ответов на обучающих данных. SGD-momentum (зелёный) трогается с места медленно, разгоняется и приходит последним. К 500-му шагу все трое верно классифицируют больше 99 % пингвинов.',
+      en: 'A real network: a softmax classifier of penguins with 67 weights, trained by all three from the same weights, seen on the plane that holds most of their motion. RMSProp and Adam take the same first step; RMSProp then slows, Adam keeps its pace and reaches 95 % accuracy first. SGD-momentum starts from rest and arrives last.',
+      ru: 'Настоящая нейросеть: softmax-классификатор пингвинов с 67 весами, все трое учат её из одних весов; видна плоскость, где лежит бо́льшая часть их движения. RMSProp и Adam делают одинаковый первый шаг; дальше RMSProp замедляется, а Adam держит темп и первым доходит до 95 % точности. SGD-momentum трогается медленно и приходит последним.',
     },
   },
 ];
