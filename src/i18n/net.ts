@@ -5,6 +5,8 @@ export const en = {
     `mean cross-entropy of a 4–8–3 tanh network over all ${n} penguins, on the plane of training`,
   training: (percent: number) => `Training the network… ${percent} %`,
   drawingPlane: (percent: number) => `Drawing the loss on the plane… ${percent} %`,
+  trainingLabel: 'Training the network',
+  drawingLabel: 'Drawing the loss on the plane',
   explained: (total: string, first: string, second: string) =>
     `This plane holds ${total} % of the motion (${first} % + ${second} %)`,
   explainedTitle:
@@ -29,6 +31,8 @@ export const ru: typeof en = {
     `средняя перекрёстная энтропия сети 4–8–3 с tanh по всем ${n} пингвинам, на плоскости обучения`,
   training: (percent) => `Обучаем сеть… ${percent} %`,
   drawingPlane: (percent) => `Рисуем потери на плоскости… ${percent} %`,
+  trainingLabel: 'Обучение сети',
+  drawingLabel: 'Рисуем потери на плоскости',
   explained: (total, first, second) =>
     `В этой плоскости ${total} % движения (${first} % + ${second} %)`,
   explainedTitle:

@@ -65,7 +65,11 @@ export function NetStatus() {
               ? t.training(Math.round(100 * progress))
               : t.drawingPlane(Math.round(100 * progress))}
           </span>
-          <progress max={1} value={progress} />
+          <progress
+            max={1}
+            value={progress}
+            aria-label={training ? t.trainingLabel : t.drawingLabel}
+          />
         </p>
       )}
     </div>
