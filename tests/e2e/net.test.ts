@@ -5,6 +5,7 @@
  * again in the background (progress shown, the old picture kept, no long task); a moved start
  * keeps the plane until it is fitted again.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './chromium';
@@ -145,6 +146,13 @@ describe('Optimizer Race on a neural network', () => {
         expect(changedPixels(all, without), `runner ${i + 1}'s ball and path`).toBeGreaterThan(60);
         await eyes.nth(i).click();
       }
+      // What the network adds (the plane's share, the scrub bar, its panels) reads to assistive
+      // technology too: axe finds nothing serious or critical.
+      const axe = await new AxeBuilder({ page }).setLegacyMode().analyze();
+      const serious = axe.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+      expect(serious).toEqual([]);
       expectCleanConsole(race.problems);
     },
     SLOW,
