@@ -216,7 +216,9 @@ export function readOverlayContent(
   const batchOf = (r: Runner) => {
     if (r.sampler) return r.sampler.batch;
     const track = state.landscape.net?.tracks[race.runners.indexOf(r)];
-    return track && track.batch < state.landscape.net!.data.n ? track.batch : null;
+    return track && track.batch > 0 && track.batch < state.landscape.net!.data.n
+      ? track.batch
+      : null;
   };
   return {
     title: titleText(state, t),

@@ -62,7 +62,7 @@ function readRows(s: RaceState): string {
       distance,
       lastStep: Math.hypot(r.point[0]! - r.previousPoint[0]!, r.point[1]! - r.previousPoint[1]!),
       batch: track
-        ? track.batch < (s.landscape.net?.data.n ?? 0)
+        ? track.batch > 0 && track.batch < (s.landscape.net?.data.n ?? 0)
           ? track.batch
           : null
         : (r.sampler?.batch ?? null),

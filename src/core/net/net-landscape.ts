@@ -277,7 +277,7 @@ export function netLandscape(info: NetInfo): Landscape {
   };
 }
 
-/** A track of no steps: a runner added while the network trains again stands at the start. */
+/** A track of no steps (and no batch size): a runner added while the network trains again stands at the start. */
 export function emptyNetTrack(): NetTrack {
   const none = new Float64Array(0);
   return {
